@@ -1,0 +1,9 @@
+namespace ParseJobs.Extraction.Parsing;
+
+/// <summary>The document formats ParseJobs reads. Detected from the bytes, never from a file name.</summary>
+public enum DocumentType
+{
+    Pdf,
+    Docx,
+    Txt,
+}
