@@ -1,6 +1,40 @@
-var builder = WebApplication.CreateBuilder(args);
+using Microsoft.Extensions.Options;
+using ParseJobs.Api.Hosting;
+using ParseJobs.Api.Jobs;
+using ParseJobs.Api.Parsing;
+using ParseJobs.Api.Persistence;
+
+if (args is [ParsingSetup.ChildCommand, ..])
+{
+    return await ParsingSetup.RunChildAsync();
+}
+
+var isCommand = CommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
+builder.AddParseJobs(commandMode: isCommand);
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (isCommand)
+{
+    return await CommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
 
-app.Run();
+if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+
+app.UseParseJobs();
+app.MapHealth();
+if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
+{
+    app.MapJobs();
+    app.MapParsing();
+    app.MapParseJobsDashboard();
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,28 @@
+namespace ParseJobs.Api.Auth;
+
+/// <summary>A tenant. Every job, document and key belongs to exactly one.</summary>
+public sealed class Organisation
+{
+    public Guid Id { get; init; }
+
+    /// <summary>Short unique name used on the command line, e.g. "acme".</summary>
+    public required string Slug { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>An API key. Only its SHA-256 hash is stored; the key itself is shown once, at creation.</summary>
+public sealed class ApiKey
+{
+    public Guid Id { get; init; }
+    public Guid OrganisationId { get; init; }
+    public Organisation? Organisation { get; init; }
+
+    /// <summary>The first characters of the random part: a non-secret handle for lookup and listing.</summary>
+    public required string Prefix { get; init; }
+
+    public required byte[] Hash { get; init; }
+    public required string[] Scopes { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,12 @@
+namespace ParseJobs.Api.Auth;
+
+/// <summary>What an API key may do. Each scope is also the name of an authorization policy.</summary>
+public static class Scopes
+{
+    public const string JobsRead = "jobs:read";
+    public const string JobsWrite = "jobs:write";
+    /// <summary>Operators: the Hangfire dashboard.</summary>
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [JobsRead, JobsWrite, Admin];
+}

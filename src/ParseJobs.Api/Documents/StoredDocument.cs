@@ -1,0 +1,19 @@
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Api.Documents;
+
+/// <summary>An uploaded file as received: its bytes stay in PostgreSQL so that any worker node can read them.</summary>
+public sealed class StoredDocument
+{
+    public Guid Id { get; init; }
+    public Guid OrganisationId { get; init; }
+    public required string FileName { get; init; }
+    public DocumentType DetectedType { get; init; }
+    public long SizeBytes { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Content"/>.</summary>
+    public required string Sha256 { get; init; }
+
+    public required byte[] Content { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,74 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+using ParseJobs.Api.Auth;
+using ParseJobs.Api.Jobs;
+
+namespace ParseJobs.Api.Hosting;
+
+public static class HangfireSetup
+{
+    public static readonly string[] Queues = ["parse", "default"];
+
+    public static IServiceCollection AddParseJobsHangfire(this IServiceCollection services, string connectionString, HostingOptions hosting, WorkerOptions worker)
+    {
+        services.AddSingleton<JobFailureFilter>();
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseFilter(sp.GetRequiredService<JobFailureFilter>())
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(HangfireConnectionString(connectionString, worker)), new PostgreSqlStorageOptions
+            {
+                SchemaName = worker.SchemaName,
+                PrepareSchemaIfNecessary = true,
+                // LISTEN/NOTIFY wakes a waiting worker the moment a job is enqueued, also across processes;
+                // the poll interval is only the fallback.
+                EnableLongPolling = true,
+                QueuePollInterval = TimeSpan.FromSeconds(worker.QueuePollIntervalSeconds),
+                // Heartbeats keep a running job invisible; a dead worker's job returns after the timeout.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromSeconds(worker.InvisibilityTimeoutSeconds),
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            }));
+
+        if (hosting.RunsWorker)
+        {
+            services.AddHangfireServer((sp, o) =>
+            {
+                o.WorkerCount = worker.EffectiveWorkerCount;
+                o.Queues = Queues;
+                o.ShutdownTimeout = TimeSpan.FromSeconds(worker.ShutdownTimeoutSeconds);
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        return services;
+    }
+
+    // Hangfire gets its own small pool: one connection per worker plus fetcher, heartbeat, listener and dashboard.
+    private static string HangfireConnectionString(string connectionString, WorkerOptions worker) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = worker.EffectiveWorkerCount + 10,
+            ApplicationName = "parsejobs-hangfire",
+        }.ConnectionString;
+
+    /// <summary>The dashboard at /hangfire, for API keys with the admin scope.</summary>
+    public static WebApplication MapParseJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // Endpoint authorization below does the checking; Hangfire's own default allows local requests only.
+            Authorization = [],
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Scopes.Admin);
+        return app;
+    }
+}
+
+internal static class OptionsExtensions
+{
+    public static T Bind<T>(this IConfiguration configuration, string section)
+        where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
+}

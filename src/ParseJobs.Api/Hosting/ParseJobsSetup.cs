@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ParseJobs.Api.Auth;
+using ParseJobs.Api.Documents;
+using ParseJobs.Api.Jobs;
+using ParseJobs.Api.Parsing;
+using ParseJobs.Api.Persistence;
+
+namespace ParseJobs.Api.Hosting;
+
+public static class ParseJobsSetup
+{
+    /// <summary>Everything the host needs, by role.</summary>
+    /// <param name="builder">The host builder.</param>
+    /// <param name="commandMode">An operator command runs: logs go to stderr so that stdout carries only its output.</param>
+    public static WebApplicationBuilder AddParseJobs(this WebApplicationBuilder builder, bool commandMode = false)
+    {
+        var configuration = builder.Configuration;
+        var hosting = configuration.Bind<HostingOptions>(HostingOptions.Section);
+        var worker = configuration.Bind<WorkerOptions>(WorkerOptions.Section);
+        var connectionString = configuration.GetPostgresConnectionString();
+
+        builder.AddParseJobsLogging(commandMode);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(hosting);
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddParseJobsJson();
+        builder.Services.AddParseJobsProblemDetails();
+        builder.Services.AddParseJobsPersistence(connectionString);
+        builder.Services.AddApiKeyAuth();
+        builder.Services.AddScoped<ApiKeyAdmin>();
+        builder.Services.AddScoped<JobDispatcher>();
+        builder.Services.AddSingleton<JobProgressWriter>();
+        builder.Services.AddParsing();
+        builder.Services.AddParseJobsHangfire(connectionString, hosting, worker);
+        builder.Services.AddParseJobsSwagger();
+
+        // Kestrel's own body limit sits just above the file limit (multipart overhead) so that oversized
+        // uploads are cut off early instead of being buffered.
+        var uploads = configuration.Bind<UploadOptions>(UploadOptions.Section);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = uploads.MaxFileSizeBytes + (1024 * 1024));
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = uploads.MaxFileSizeBytes + (1024 * 1024));
+        return builder;
+    }
+
+    public static WebApplication UseParseJobs(this WebApplication app)
+    {
+        app.UseParseJobsRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseParseJobsSwagger();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+}

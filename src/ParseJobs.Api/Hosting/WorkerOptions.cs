@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ParseJobs.Api.Hosting;
+
+/// <summary>Hangfire tuning. See README "Background processing" for why these defaults.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    /// <summary>Concurrent Hangfire jobs per worker node; 0 means two per CPU core.</summary>
+    [Range(0, 256)]
+    public int WorkerCount { get; init; }
+
+    /// <summary>Upper bound between queue polls; LISTEN/NOTIFY wakes workers at once in between.</summary>
+    [Range(1, 600)]
+    public int QueuePollIntervalSeconds { get; init; } = 5;
+
+    /// <summary>A job whose worker stopped sending heartbeats is handed out again after this long.</summary>
+    [Range(30, 3600)]
+    public int InvisibilityTimeoutSeconds { get; init; } = 120;
+
+    /// <summary>Time running jobs get to finish on shutdown before they are requeued.</summary>
+    [Range(1, 600)]
+    public int ShutdownTimeoutSeconds { get; init; } = 30;
+
+    public string SchemaName { get; init; } = "hangfire";
+
+    public int EffectiveWorkerCount => WorkerCount > 0 ? WorkerCount : Math.Max(2, Environment.ProcessorCount * 2);
+}

@@ -1,0 +1,144 @@
+namespace ParseJobs.Api.Jobs;
+
+/// <summary>
+/// One unit of asynchronous work owned by an organisation. The status machine lives here and nowhere else:
+/// pending → running → completed | failed, each terminal state reached at most once.
+/// </summary>
+public sealed class Job
+{
+    private Job()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public JobKind Kind { get; private set; }
+    public JobStatus Status { get; private set; }
+    public Guid? DocumentId { get; private set; }
+    public string? DataId { get; private set; }
+    public int? TotalPages { get; private set; }
+    public int? ProcessedPages { get; private set; }
+    public int AttemptCount { get; private set; }
+    public string? ErrorCode { get; private set; }
+    public string? ErrorMessage { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset? FailedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Seconds from the start of the last attempt to completion.</summary>
+    public double? ExecutionTimeSeconds { get; private set; }
+    /// <summary>The Hangfire job that runs this job, for operators.</summary>
+    public string? BackgroundJobId { get; private set; }
+
+    public bool IsTerminal => Status is JobStatus.Completed or JobStatus.Failed;
+
+    public static Job Create(Guid organisationId, JobKind kind, Guid? documentId, string? dataId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OrganisationId = organisationId,
+        Kind = kind,
+        Status = JobStatus.Pending,
+        DocumentId = documentId,
+        DataId = dataId,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public void AttachBackgroundJob(string backgroundJobId) => BackgroundJobId = backgroundJobId;
+
+    /// <summary>
+    /// Starts an attempt. A job found running again means its worker died and Hangfire handed it out anew:
+    /// it runs once more. A terminal job is never started again (false).
+    /// </summary>
+    public bool TryStart(DateTimeOffset now)
+    {
+        if (IsTerminal)
+        {
+            return false;
+        }
+
+        Status = JobStatus.Running;
+        StartedAt = now;
+        AttemptCount++;
+        UpdatedAt = now;
+        return true;
+    }
+
+    public void ReportProgress(int processedPages, int totalPages, DateTimeOffset now)
+    {
+        EnsureStatus(JobStatus.Running, nameof(ReportProgress));
+        TotalPages = totalPages;
+        ProcessedPages = Math.Min(processedPages, totalPages);
+        UpdatedAt = now;
+    }
+
+    public void Complete(DateTimeOffset now)
+    {
+        EnsureStatus(JobStatus.Running, nameof(Complete));
+        Status = JobStatus.Completed;
+        CompletedAt = now;
+        UpdatedAt = now;
+        ExecutionTimeSeconds = StartedAt is { } started ? Math.Max(0, (now - started).TotalSeconds) : null;
+    }
+
+    /// <summary>Ends the job as failed. Returns false when it had already ended (nothing changes then).</summary>
+    public bool Fail(string code, string message, DateTimeOffset now)
+    {
+        if (IsTerminal)
+        {
+            return false;
+        }
+
+        Status = JobStatus.Failed;
+        ErrorCode = code;
+        ErrorMessage = message;
+        FailedAt = now;
+        UpdatedAt = now;
+        ExecutionTimeSeconds = StartedAt is { } started ? Math.Max(0, (now - started).TotalSeconds) : null;
+        return true;
+    }
+
+    /// <summary>A failed job goes back to pending for another run; its attempt count is kept.</summary>
+    public void Resubmit(DateTimeOffset now)
+    {
+        EnsureStatus(JobStatus.Failed, nameof(Resubmit));
+        Status = JobStatus.Pending;
+        ErrorCode = null;
+        ErrorMessage = null;
+        StartedAt = null;
+        FailedAt = null;
+        CompletedAt = null;
+        ExecutionTimeSeconds = null;
+        ProcessedPages = null;
+        TotalPages = null;
+        BackgroundJobId = null;
+        UpdatedAt = now;
+    }
+
+    private void EnsureStatus(JobStatus expected, string transition)
+    {
+        if (Status != expected)
+        {
+            throw new InvalidJobTransitionException(Id, Status, transition);
+        }
+    }
+}
+
+/// <summary>A transition was asked of a job in a status that does not allow it (a bug, or a race lost).</summary>
+public sealed class InvalidJobTransitionException(Guid jobId, JobStatus status, string transition)
+    : InvalidOperationException($"Job {jobId} is {status.ToString().ToLowerInvariant()}; {transition} is not allowed.")
+{
+    public JobStatus Status { get; } = status;
+}
+
+/// <summary>The JSON result of a completed job, kept apart from the job row so that lists stay light.</summary>
+public sealed class JobResult
+{
+    public Guid JobId { get; init; }
+
+    /// <summary>jsonb.</summary>
+    public required string Data { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using ParseJobs.Api.Persistence;
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Api.Jobs;
+
+/// <summary>
+/// Writes page progress of a running job as pages finish, at most every <see cref="MinInterval"/>,
+/// on its own DbContext so that progress never collides with the job's unit of work.
+/// </summary>
+public sealed class JobProgressWriter(IDbContextFactory<ParseJobsDbContext> contexts, TimeProvider clock, ILogger<JobProgressWriter> logger)
+{
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(200);
+
+    public IProgress<PageProgress> For(Guid jobId, CancellationToken ct) => new Reporter(this, jobId, ct);
+
+    private async Task WriteAsync(Guid jobId, PageProgress progress, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var now = clock.GetUtcNow();
+            await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.TotalPages, progress.TotalPages)
+                    .SetProperty(j => j.ProcessedPages, progress.ProcessedPages)
+                    .SetProperty(j => j.UpdatedAt, now), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Progress is informative; losing one update must not fail the job.
+            logger.LogDebug(ex, "Progress update for job {JobId} skipped", jobId);
+        }
+    }
+
+    private sealed class Reporter(JobProgressWriter writer, Guid jobId, CancellationToken ct) : IProgress<PageProgress>
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
+
+        public void Report(PageProgress value)
+        {
+            var now = writer.clock.GetUtcNow();
+            var isLast = value.ProcessedPages >= value.TotalPages;
+            if ((!isLast && now - _lastWrite < MinInterval) || !_gate.Wait(0, CancellationToken.None))
+            {
+                return;
+            }
+
+            _lastWrite = now;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await writer.WriteAsync(jobId, value, ct);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace ParseJobs.Api.Jobs;
+
+/// <summary>Answer to a submission: the job exists and waits for a worker.</summary>
+public sealed record JobAcceptedResponse(Guid JobId, JobStatus Status, JobKind Kind, string? DataId, DateTimeOffset CreatedAt, string StatusUrl)
+{
+    public static JobAcceptedResponse From(Job job, string statusUrl) =>
+        new(job.Id, job.Status, job.Kind, job.DataId, job.CreatedAt, statusUrl);
+}
+
+public sealed record JobProgressResponse(int? TotalPages, int? ProcessedPages);
+
+public sealed record JobErrorResponse(string Code, string Message);
+
+/// <summary>The lifecycle of a job. Fields that do not apply yet are null.</summary>
+public sealed record JobStatusResponse(
+    Guid JobId,
+    JobStatus Status,
+    JobProgressResponse Progress,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? FailedAt,
+    JobErrorResponse? Error)
+{
+    public static JobStatusResponse From(Job job) => new(
+        job.Id, job.Status, new JobProgressResponse(job.TotalPages, job.ProcessedPages),
+        job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailedAt, ErrorOf(job));
+
+    internal static JobErrorResponse? ErrorOf(Job job) =>
+        job.ErrorCode is null ? null : new JobErrorResponse(job.ErrorCode, job.ErrorMessage ?? "");
+}
+
+/// <summary>One job with everything known about it; <c>result</c> is embedded once completed.</summary>
+public sealed record JobResponse(
+    Guid JobId,
+    JobKind Kind,
+    JobStatus Status,
+    string? DataId,
+    JobProgressResponse Progress,
+    int AttemptCount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? FailedAt,
+    DateTimeOffset UpdatedAt,
+    double? ExecutionTime,
+    JobErrorResponse? Error,
+    JsonElement? Result)
+{
+    public static JobResponse From(Job job, JsonElement? result = null) => new(
+        job.Id, job.Kind, job.Status, job.DataId, new JobProgressResponse(job.TotalPages, job.ProcessedPages),
+        job.AttemptCount, job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailedAt, job.UpdatedAt,
+        job.ExecutionTimeSeconds, JobStatusResponse.ErrorOf(job), result);
+}
+
+/// <summary>A page of jobs, newest first. Pass <c>next_cursor</c> as <c>cursor</c> for the next page.</summary>
+public sealed record JobListResponse(IReadOnlyList<JobResponse> Items, string? NextCursor);

@@ -1,0 +1,16 @@
+namespace ParseJobs.Api.Jobs;
+
+/// <summary>pending → running → completed | failed. Transitions live on <see cref="Job"/> only.</summary>
+public enum JobStatus
+{
+    Pending,
+    Running,
+    Completed,
+    Failed,
+}
+
+/// <summary>What a job does; each kind has its own submit endpoint and Hangfire job class.</summary>
+public enum JobKind
+{
+    CvParse,
+}

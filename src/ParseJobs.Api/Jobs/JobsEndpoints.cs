@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ParseJobs.Api.Auth;
+using ParseJobs.Api.Persistence;
+
+namespace ParseJobs.Api.Jobs;
+
+public static class JobsEndpoints
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+
+    public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/jobs").WithTags("Jobs").RequireAuthorization(Scopes.JobsRead);
+        group.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("List the organisation's jobs, newest first (cursor pagination)");
+        group.MapGet("/{id:guid}", GetJob).WithName("GetJob").WithSummary("Job status, and its result once completed");
+        group.MapPost("/{id:guid}/resubmit", Resubmit).RequireAuthorization(Scopes.JobsWrite)
+            .WithName("ResubmitJob").WithSummary("Run a failed job again");
+        group.MapDelete("/{id:guid}", DeleteJob).RequireAuthorization(Scopes.JobsWrite)
+            .WithName("DeleteJob").WithSummary("Delete a job with its document and results");
+        return group;
+    }
+
+    private static async Task<Results<Ok<JobResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetJob(
+        Guid id, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+    {
+        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null)
+        {
+            return JobProblems.NotFound(id);
+        }
+
+        var result = job.Status == JobStatus.Completed
+            ? await db.JobResults.Where(r => r.JobId == id).Select(r => r.Data).SingleOrDefaultAsync(ct)
+            : null;
+        return TypedResults.Ok(JobResponse.From(job, result is null ? null : JobResultJson.Parse(result)));
+    }
+
+    /// <param name="status">Only jobs in this status.</param>
+    /// <param name="kind">Only jobs of this kind.</param>
+    /// <param name="limit">Page size, 1–200 (default 50).</param>
+    /// <param name="cursor">The <c>next_cursor</c> of the previous page.</param>
+    private static async Task<Results<Ok<JobListResponse>, ValidationProblem>> ListJobs(
+        Tenant tenant, ParseJobsDbContext db, CancellationToken ct,
+        JobStatus? status = null, JobKind? kind = null, int? limit = null, string? cursor = null)
+    {
+        var pageSize = limit ?? DefaultPageSize;
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return Invalid("limit", $"limit must be between 1 and {MaxPageSize}.");
+        }
+
+        var query = db.Jobs.OwnedBy(tenant).AsNoTracking();
+        if (status is not null)
+        {
+            query = query.Where(j => j.Status == status);
+        }
+
+        if (kind is not null)
+        {
+            query = query.Where(j => j.Kind == kind);
+        }
+
+        if (cursor is not null)
+        {
+            if (!JobCursor.TryDecode(cursor, out var after))
+            {
+                return Invalid("cursor", "cursor is not a value returned as next_cursor.");
+            }
+
+            query = query.Where(j => j.CreatedAt < after.CreatedAt || (j.CreatedAt == after.CreatedAt && j.Id.CompareTo(after.Id) < 0));
+        }
+
+        var page = await query.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(pageSize + 1).ToListAsync(ct);
+        var next = page.Count > pageSize ? JobCursor.Encode(page[pageSize - 1]) : null;
+        return TypedResults.Ok(new JobListResponse(page.Take(pageSize).Select(j => JobResponse.From(j)).ToList(), next));
+    }
+
+    private static async Task<Results<Accepted<JobResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> Resubmit(
+        Guid id, Tenant tenant, ParseJobsDbContext db, JobDispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+    {
+        var job = await db.Jobs.OwnedBy(tenant).SingleOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null)
+        {
+            return JobProblems.NotFound(id);
+        }
+
+        if (job.Status != JobStatus.Failed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job not failed",
+                detail: $"Job {id} is {JobProblems.Name(job.Status)}; only failed jobs can be resubmitted.");
+        }
+
+        job.Resubmit(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        dispatcher.Dispatch(job);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Accepted($"/v1/jobs/{id}", JobResponse.From(job));
+    }
+
+    private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> DeleteJob(
+        Guid id, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+    {
+        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().Select(j => new { j.Id, j.DocumentId }).SingleOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null)
+        {
+            return JobProblems.NotFound(id);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Jobs.Where(j => j.Id == id).ExecuteDeleteAsync(ct); // the result goes with it (cascade)
+        if (job.DocumentId is { } documentId)
+        {
+            await db.Documents.Where(d => d.Id == documentId && d.OrganisationId == tenant.OrganisationId).ExecuteDeleteAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+}

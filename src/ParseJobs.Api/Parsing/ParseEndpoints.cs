@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ParseJobs.Api.Auth;
+using ParseJobs.Api.Documents;
+using ParseJobs.Api.Jobs;
+using ParseJobs.Api.Persistence;
+
+namespace ParseJobs.Api.Parsing;
+
+public static class ParseEndpoints
+{
+    public static RouteGroupBuilder MapParsing(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/parse").WithTags("CV parsing").RequireAuthorization(Scopes.JobsRead);
+        group.MapPost("/", Submit).RequireAuthorization(Scopes.JobsWrite).DisableAntiforgery()
+            .WithName("SubmitCv").WithSummary("Upload a CV (PDF, DOCX or TXT) for parsing; returns a job id at once")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{jobId:guid}/status", GetStatus).WithName("GetParseStatus").WithSummary("Poll a parse job");
+        group.MapGet("/{jobId:guid}/results", GetResults).WithName("GetParseResults").WithSummary("The candidate profile of a completed parse job");
+        return group;
+    }
+
+    /// <param name="file">The CV: PDF, DOCX or plain text. The type is detected from the content.</param>
+    /// <param name="dataId">Your own reference for this document, returned with the job.</param>
+    private static async Task<IResult> Submit(
+        IFormFile? file, [FromForm(Name = "data_id")] string? dataId, Tenant tenant,
+        DocumentUploadReader uploads, ParseJobsDbContext db, JobDispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+    {
+        if (dataId is { Length: > 256 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["data_id"] = ["data_id may have at most 256 characters."],
+            });
+        }
+
+        var upload = await uploads.ReadAsync(file, tenant, ct);
+        if (upload.Document is not { } document)
+        {
+            return upload.Problem!;
+        }
+
+        var job = Job.Create(tenant.OrganisationId, JobKind.CvParse, document.Id, dataId, clock.GetUtcNow());
+        db.Documents.Add(document);
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(ct);
+
+        // Enqueued after the job row is committed, so a worker always finds it.
+        dispatcher.Dispatch(job);
+        await db.SaveChangesAsync(ct);
+
+        var statusUrl = $"/v1/parse/{job.Id}/status";
+        return TypedResults.Accepted(statusUrl, JobAcceptedResponse.From(job, statusUrl));
+    }
+
+    private static async Task<Results<Ok<JobStatusResponse>, NotFound<ProblemDetails>>> GetStatus(
+        Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+    {
+        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == JobKind.CvParse, ct);
+        return job is null ? JobProblems.NotFound(jobId) : TypedResults.Ok(JobStatusResponse.From(job));
+    }
+
+    private static async Task<Results<Ok<ParseResultsResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResults(
+        Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+    {
+        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == JobKind.CvParse, ct);
+        switch (job?.Status)
+        {
+            case null:
+                return JobProblems.NotFound(jobId);
+            case JobStatus.Failed:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job failed",
+                    detail: "Job failed to process. Results are not available.");
+            case JobStatus.Pending or JobStatus.Running:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job not completed",
+                    detail: $"Job {jobId} is {JobProblems.Name(job.Status)}; poll /v1/parse/{jobId}/status until it is completed.");
+        }
+
+        var data = await db.JobResults.Where(r => r.JobId == jobId).Select(r => r.Data).SingleAsync(ct);
+        return TypedResults.Ok(new ParseResultsResponse(JobResultJson.Parse(data), StatusCodes.Status200OK, Math.Round(job.ExecutionTimeSeconds ?? 0, 3)));
+    }
+}
+
+/// <summary>A completed parse: <c>data</c> is the candidate profile.</summary>
+public sealed record ParseResultsResponse(JsonElement Data, int StatusCode, double ExecutionTime);

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ParseJobs.Api.Parsing;
+
+public sealed class ParsingOptions
+{
+    public const string Section = "Parsing";
+
+    /// <summary>Documents with more pages fail with TOO_MANY_PAGES.</summary>
+    [Range(1, 5000)]
+    public int MaxPages { get; init; } = 100;
+
+    /// <summary>Time one parser child may spend on one document before it is killed (PARSE_TIMEOUT).</summary>
+    [Range(1, 3600)]
+    public int ParseTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>Time a whole job may run before it fails with JOB_TIMEOUT.</summary>
+    [Range(1, 7200)]
+    public int JobTimeoutSeconds { get; init; } = 180;
+
+    /// <summary>Parser child processes per worker node; 0 means one per CPU core.</summary>
+    [Range(0, 64)]
+    public int ParserProcesses { get; init; }
+
+    /// <summary>GC heap limit of each parser child (PARSER_OUT_OF_MEMORY beyond it).</summary>
+    [Range(64, 16384)]
+    public int ParserMemoryLimitMb { get; init; } = 1024;
+
+    /// <summary>A child is replaced after this many documents, bounding slow leaks.</summary>
+    [Range(1, 100000)]
+    public int ParserMaxDocumentsPerProcess { get; init; } = 200;
+
+    /// <summary>Most entries in a DOCX package (decompression-bomb guard).</summary>
+    [Range(10, 100000)]
+    public int MaxDocxEntries { get; init; } = 1000;
+
+    /// <summary>Most bytes a DOCX package may expand to.</summary>
+    [Range(1, 10000)]
+    public int MaxDocxUncompressedMb { get; init; } = 200;
+
+    /// <summary>Run parsers in child processes (true) or inside the worker (false: faster, unsafe for hostile files).</summary>
+    public bool IsolateParsers { get; init; } = true;
+}

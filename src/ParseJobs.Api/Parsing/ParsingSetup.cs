@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using ParseJobs.Api.Documents;
+using ParseJobs.Extraction.Cv;
+using ParseJobs.Extraction.Isolation;
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Api.Parsing;
+
+public static class ParsingSetup
+{
+    /// <summary>The argument that turns this executable into a parser child process.</summary>
+    public const string ChildCommand = "parse-worker";
+
+    public static IServiceCollection AddParsing(this IServiceCollection services)
+    {
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ParsingOptions>().BindConfiguration(ParsingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DocumentUploadReader>();
+        services.AddSingleton<IDocumentTextExtractor, DocumentTextExtractor>();
+        services.AddSingleton<ICvExtractor, CvExtractor>();
+        services.AddSingleton<IDocumentParser>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ParsingOptions>>().Value;
+            return options.IsolateParsers
+                ? new ParserProcessPool(ChildProcessOptions(options), sp.GetRequiredService<ILogger<ParserProcessPool>>())
+                : new InProcessDocumentParser(sp.GetRequiredService<IDocumentTextExtractor>());
+        });
+        services.AddScoped<ParseCvJob>();
+        return services;
+    }
+
+    /// <summary>Entry point of a parser child: reads requests on stdin, answers on stdout, until stdin closes.</summary>
+    public static Task<int> RunChildAsync() =>
+        ParserChildHost.RunAsync(Console.In, Console.Out, new DocumentTextExtractor(), CancellationToken.None);
+
+    // The child is this same program started with "parse-worker": through its apphost when we run from one,
+    // otherwise through the dotnet host (dotnet run, dotnet test, dotnet ParseJobs.Api.dll).
+    private static ParserProcessOptions ChildProcessOptions(ParsingOptions options)
+    {
+        var assembly = typeof(ParsingSetup).Assembly.Location;
+        var processPath = Environment.ProcessPath ?? "dotnet";
+        var apphost = Path.ChangeExtension(assembly, null);
+        var (fileName, arguments) = File.Exists(apphost) && !OperatingSystem.IsWindows()
+            ? (apphost, new List<string> { ChildCommand })
+            : (DotnetHost(processPath), new List<string> { assembly, ChildCommand });
+        return new ParserProcessOptions
+        {
+            FileName = fileName,
+            Arguments = arguments,
+            PoolSize = options.ParserProcesses > 0 ? options.ParserProcesses : Environment.ProcessorCount,
+            ParseTimeout = TimeSpan.FromSeconds(options.ParseTimeoutSeconds),
+            MemoryLimitMb = options.ParserMemoryLimitMb,
+            MaxRequestsPerProcess = options.ParserMaxDocumentsPerProcess,
+        };
+    }
+
+    private static string DotnetHost(string processPath) =>
+        Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? processPath
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+}
