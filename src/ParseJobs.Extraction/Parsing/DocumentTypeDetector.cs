@@ -1,10 +1,74 @@
+using System.IO.Compression;
+
 namespace ParseJobs.Extraction.Parsing;
 
-// Placeholder replaced by the extraction branch.
+/// <summary>Recognises a document's format from its bytes (magic numbers and content), never from its name.</summary>
 public static class DocumentTypeDetector
 {
-    public static DocumentType? Detect(byte[] bytes) =>
-        bytes.AsSpan().StartsWith("%PDF-"u8) ? DocumentType.Pdf
-        : bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) ? DocumentType.Docx
-        : bytes.Contains((byte)0) ? null : DocumentType.Txt;
+    // Real PDF readers accept up to 1 KiB of junk before the header (e.g. a mail or HTTP prefix).
+    private const int PdfHeaderSearchWindow = 1024;
+
+    private static ReadOnlySpan<byte> PdfMagic => "%PDF-"u8;
+
+    private static ReadOnlySpan<byte> ZipMagic => [0x50, 0x4B, 0x03, 0x04];
+
+    /// <summary>Detects the type; a ZIP is only a DOCX when it holds <c>word/document.xml</c>.</summary>
+    public static DocumentType? Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+            return null;
+        if (IsPdf(bytes))
+            return DocumentType.Pdf;
+        if (bytes.StartsWith(ZipMagic))
+            return IsDocxPackage(bytes.ToArray()) ? DocumentType.Docx : null;
+        return LooksLikeText(bytes) ? DocumentType.Txt : null;
+    }
+
+    /// <summary>Same as <see cref="Detect(ReadOnlySpan{byte})"/> without copying a ZIP package.</summary>
+    public static DocumentType? Detect(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length > 0 && !IsPdf(bytes) && bytes.AsSpan().StartsWith(ZipMagic))
+            return IsDocxPackage(bytes) ? DocumentType.Docx : null;
+        return Detect(bytes.AsSpan());
+    }
+
+    private static bool IsPdf(ReadOnlySpan<byte> bytes)
+    {
+        var window = bytes[..Math.Min(bytes.Length, PdfHeaderSearchWindow + PdfMagic.Length)];
+        return window.IndexOf(PdfMagic) >= 0;
+    }
+
+    private static bool IsDocxPackage(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            return zip.GetEntry("word/document.xml") is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when the bytes decode as text: a UTF-16 BOM, valid UTF-8, or single-byte text
+    /// without NUL and without control characters other than tab, newlines and form feed.</summary>
+    internal static bool LooksLikeText(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return bytes.Length % 2 == 0;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            bytes = bytes[3..];
+        foreach (var b in bytes)
+        {
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C))
+                return false;
+            if (b == 0x7F)
+                return false;
+        }
+
+        // Valid UTF-8 or not, a byte stream without control characters is readable as Windows-1252/Latin-1.
+        return true;
+    }
 }
