@@ -16,7 +16,7 @@ public sealed class DocumentUploadReader(IOptions<UploadOptions> options, TimePr
         {
             return Reject(TypedResults.ValidationProblem(
                 new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = ["A file is required: send it as the multipart form field 'file'."] },
-                title: "Invalid upload"));
+                detail: "The request has no file.", title: "Invalid upload"));
         }
 
         var max = options.Value.MaxFileSizeBytes;

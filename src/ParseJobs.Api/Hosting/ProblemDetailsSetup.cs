@@ -14,7 +14,9 @@ public static class ProblemDetailsSetup
         {
             var http = context.HttpContext;
             context.ProblemDetails.Extensions["request_id"] = http.TraceIdentifier;
-            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status ?? http.Response.StatusCode, http);
+            context.ProblemDetails.Detail ??= context.ProblemDetails is HttpValidationProblemDetails
+                ? "One or more request fields are invalid; see 'errors'."
+                : DefaultDetail(context.ProblemDetails.Status ?? http.Response.StatusCode, http);
         });
         services.AddExceptionHandler<KnownExceptionHandler>();
         return services;

@@ -15,6 +15,8 @@ public static class SerilogSetup
             config.ReadFrom.Configuration(builder.Configuration)
                 .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+                // Failed commands surface as exceptions where they matter; the first migration probes a missing table on purpose.
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", Serilog.Events.LogEventLevel.Fatal)
                 .MinimumLevel.Override("Hangfire", Serilog.Events.LogEventLevel.Information)
                 .Enrich.FromLogContext();
             if (isDevelopment)

@@ -10,6 +10,8 @@ namespace ParseJobs.Api.Jobs;
 /// </summary>
 public sealed class JobProgressWriter(IDbContextFactory<ParseJobsDbContext> contexts, TimeProvider clock, ILogger<JobProgressWriter> logger)
 {
+    private readonly TimeProvider clock = clock;
+
     private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(200);
 
     public IProgress<PageProgress> For(Guid jobId, CancellationToken ct) => new Reporter(this, jobId, ct);
@@ -35,19 +37,19 @@ public sealed class JobProgressWriter(IDbContextFactory<ParseJobsDbContext> cont
 
     private sealed class Reporter(JobProgressWriter writer, Guid jobId, CancellationToken ct) : IProgress<PageProgress>
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
+        private int _writing; // 1 while a write is under way: updates meanwhile are skipped, not queued
+        private long _lastWriteTicks;
 
         public void Report(PageProgress value)
         {
-            var now = writer.clock.GetUtcNow();
+            var now = writer.clock.GetUtcNow().UtcTicks;
             var isLast = value.ProcessedPages >= value.TotalPages;
-            if ((!isLast && now - _lastWrite < MinInterval) || !_gate.Wait(0, CancellationToken.None))
+            if ((!isLast && now - Interlocked.Read(ref _lastWriteTicks) < MinInterval.Ticks) || Interlocked.Exchange(ref _writing, 1) == 1)
             {
                 return;
             }
 
-            _lastWrite = now;
+            Interlocked.Exchange(ref _lastWriteTicks, now);
             _ = Task.Run(async () =>
             {
                 try
@@ -56,7 +58,7 @@ public sealed class JobProgressWriter(IDbContextFactory<ParseJobsDbContext> cont
                 }
                 finally
                 {
-                    _gate.Release();
+                    Volatile.Write(ref _writing, 0);
                 }
             }, CancellationToken.None);
         }

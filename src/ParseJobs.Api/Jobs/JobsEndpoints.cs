@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Jobs;
@@ -37,13 +38,13 @@ public static class JobsEndpoints
         return TypedResults.Ok(JobResponse.From(job, result is null ? null : JobResultJson.Parse(result)));
     }
 
-    /// <param name="status">Only jobs in this status.</param>
-    /// <param name="kind">Only jobs of this kind.</param>
+    /// <param name="status">Only jobs in this status: pending, running, completed or failed.</param>
+    /// <param name="kind">Only jobs of this kind, e.g. cv_parse.</param>
     /// <param name="limit">Page size, 1–200 (default 50).</param>
     /// <param name="cursor">The <c>next_cursor</c> of the previous page.</param>
     private static async Task<Results<Ok<JobListResponse>, ValidationProblem>> ListJobs(
         Tenant tenant, ParseJobsDbContext db, CancellationToken ct,
-        JobStatus? status = null, JobKind? kind = null, int? limit = null, string? cursor = null)
+        string? status = null, string? kind = null, int? limit = null, string? cursor = null)
     {
         var pageSize = limit ?? DefaultPageSize;
         if (pageSize is < 1 or > MaxPageSize)
@@ -54,12 +55,22 @@ public static class JobsEndpoints
         var query = db.Jobs.OwnedBy(tenant).AsNoTracking();
         if (status is not null)
         {
-            query = query.Where(j => j.Status == status);
+            if (!WireEnum.TryParse<JobStatus>(status, out var wanted))
+            {
+                return Invalid("status", $"status must be one of: {WireEnum.Names<JobStatus>()}.");
+            }
+
+            query = query.Where(j => j.Status == wanted);
         }
 
         if (kind is not null)
         {
-            query = query.Where(j => j.Kind == kind);
+            if (!WireEnum.TryParse<JobKind>(kind, out var wanted))
+            {
+                return Invalid("kind", $"kind must be one of: {WireEnum.Names<JobKind>()}.");
+            }
+
+            query = query.Where(j => j.Kind == wanted);
         }
 
         if (cursor is not null)

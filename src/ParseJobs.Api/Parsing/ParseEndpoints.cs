@@ -6,6 +6,7 @@ using ParseJobs.Api.Auth;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Persistence;
+using ParseJobs.Extraction.Cv;
 
 namespace ParseJobs.Api.Parsing;
 
@@ -81,9 +82,11 @@ public static class ParseEndpoints
         }
 
         var data = await db.JobResults.Where(r => r.JobId == jobId).Select(r => r.Data).SingleAsync(ct);
-        return TypedResults.Ok(new ParseResultsResponse(JobResultJson.Parse(data), StatusCodes.Status200OK, Math.Round(job.ExecutionTimeSeconds ?? 0, 3)));
+        // Through the model, not the stored jsonb text: jsonb does not keep key order, the contract's order is kept.
+        var profile = JsonSerializer.Deserialize<CvProfile>(data)!;
+        return TypedResults.Ok(new ParseResultsResponse(profile, StatusCodes.Status200OK, Math.Round(job.ExecutionTimeSeconds ?? 0, 3)));
     }
 }
 
 /// <summary>A completed parse: <c>data</c> is the candidate profile.</summary>
-public sealed record ParseResultsResponse(JsonElement Data, int StatusCode, double ExecutionTime);
+public sealed record ParseResultsResponse(CvProfile Data, int StatusCode, double ExecutionTime);

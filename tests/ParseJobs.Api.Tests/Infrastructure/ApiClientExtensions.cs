@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ParseJobs.Api.Tests.Infrastructure;
+
+public static class ApiClientExtensions
+{
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, byte[] content, string fileName, string? dataId = null)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        if (dataId is not null)
+        {
+            form.Add(new StringContent(dataId), "data_id");
+        }
+
+        return await client.PostAsync(url, form);
+    }
+
+    /// <summary>Uploads a CV and returns the job id (asserting 202).</summary>
+    public static async Task<Guid> UploadAsync(this HttpClient client, byte[] content, string fileName = "cv.bin", string? dataId = null)
+    {
+        using var response = await client.PostFileAsync("/v1/parse", content, fileName, dataId);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Expected 202, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("job_id").GetGuid();
+    }
+
+    /// <summary>Polls the status endpoint until the job ends; returns the final status document.</summary>
+    public static async Task<JsonElement> WaitForTerminalStatusAsync(this HttpClient client, Guid jobId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>($"/v1/parse/{jobId}/status");
+            var value = status.GetProperty("status").GetString();
+            if (value is "completed" or "failed")
+            {
+                return status;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Job {jobId} still {value} after the timeout.");
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+}

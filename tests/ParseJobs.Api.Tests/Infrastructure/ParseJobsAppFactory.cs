@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ParseJobs.Api.Auth;
+
+namespace ParseJobs.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (API + Hangfire server + isolated parser processes) over real HTTP handlers and a fresh
+/// PostgreSQL database. One per test collection; tests isolate themselves by organisation.
+/// </summary>
+public class ParseJobsAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>Settings every test host shares; subclasses add their own.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["Uploads:MaxFileSizeMb"] = "2",
+        ["Parsing:MaxPages"] = "5",
+        ["Parsing:ParserProcesses"] = "2",
+        ["Parsing:ParseTimeoutSeconds"] = "30",
+        ["Worker:WorkerCount"] = "4",
+    };
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _ = Server; // start the host now: migrations and Hangfire schema before the first test
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client authenticated with a new key of a new organisation.</summary>
+    public async Task<HttpClient> CreateClientForNewOrganisationAsync(params string[] scopes)
+    {
+        var key = await CreateKeyAsync($"org-{Guid.NewGuid():N}"[..20], scopes.Length > 0 ? scopes : [Scopes.JobsRead, Scopes.JobsWrite]);
+        return CreateClientWithKey(key.Key);
+    }
+
+    public async Task<ApiKeyAdmin.CreatedKey> CreateKeyAsync(string organisation, params string[] scopes)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsync(organisation, scopes, CancellationToken.None);
+    }
+
+    public HttpClient CreateClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ParseJobsAppFactory>
+{
+    public const string Name = "api";
+}

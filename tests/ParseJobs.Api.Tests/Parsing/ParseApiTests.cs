@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ParseJobs.Api.Tests.Infrastructure;
+using ParseJobs.Api.Tests.Samples;
+
+namespace ParseJobs.Api.Tests.Parsing;
+
+[Collection(ApiCollection.Name)]
+public sealed class ParseApiTests(ParseJobsAppFactory app)
+{
+    public static TheoryData<string, string> Formats => new() { { "pdf", "cv.pdf" }, { "docx", "cv.docx" }, { "txt", "cv.txt" } };
+
+    private static byte[] Sample(string format) => format switch
+    {
+        "pdf" => SampleDocuments.Pdf(pages: 2),
+        "docx" => SampleDocuments.Docx(),
+        _ => SampleDocuments.Txt(),
+    };
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Upload_CompletesWithProfileFromTheDocument_ForEachFormat(string format, string fileName)
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+
+        using var submit = await client.PostFileAsync("/v1/parse", Sample(format), fileName, dataId: "ref-42");
+        Assert.Equal(HttpStatusCode.Accepted, submit.StatusCode);
+        var accepted = await submit.ReadJsonAsync();
+        Assert.Equal("pending", accepted.GetProperty("status").GetString());
+        Assert.Equal("ref-42", accepted.GetProperty("data_id").GetString());
+        var jobId = accepted.GetProperty("job_id").GetGuid();
+        Assert.Equal($"/v1/parse/{jobId}/status", submit.Headers.Location?.OriginalString);
+
+        var status = await client.WaitForTerminalStatusAsync(jobId);
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        Assert.True(status.GetProperty("started_at").GetDateTimeOffset() >= status.GetProperty("created_at").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("error").ValueKind);
+        var progress = status.GetProperty("progress");
+        Assert.Equal(progress.GetProperty("total_pages").GetInt32(), progress.GetProperty("processed_pages").GetInt32());
+        Assert.Equal(format == "pdf" ? 2 : 1, progress.GetProperty("total_pages").GetInt32());
+
+        var results = await client.GetFromJsonAsync<JsonElement>($"/v1/parse/{jobId}/results");
+        Assert.Equal(200, results.GetProperty("status_code").GetInt32());
+        Assert.True(results.GetProperty("execution_time").GetDouble() >= 0);
+        var email = results.GetProperty("data").GetProperty("personal_info").GetProperty("email").GetString();
+        Assert.True(email is "" or "anna.keller@example.com", $"Every value must come from the document; got e-mail '{email}'.");
+    }
+
+    [Fact]
+    public async Task Results_HaveExactlyTheContractShape()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(SampleDocuments.Txt(), "cv.txt");
+        await client.WaitForTerminalStatusAsync(jobId);
+
+        var results = await client.GetFromJsonAsync<JsonElement>($"/v1/parse/{jobId}/results");
+
+        var contract = ContractShape.Load();
+        Assert.Equal(ContractShape.Keys(contract.GetProperty("data")), ContractShape.Keys(results.GetProperty("data")));
+        Assert.Equal(["data", "status_code", "execution_time"], results.EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
+    public async Task Results_Returns409_WhenJobNotCompleted()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(SampleDocuments.Pdf(pages: 3), "cv.pdf");
+
+        using var response = await client.GetAsync($"/v1/parse/{jobId}/results");
+
+        // The job may already have finished on a fast machine; only a not-yet-completed job must answer 409.
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var problem = await response.ReadJsonAsync();
+            Assert.Contains("poll", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("corrupt", "DOCUMENT_CORRUPT")]
+    [InlineData("encrypted", "DOCUMENT_ENCRYPTED")]
+    [InlineData("no-text", "NO_TEXT_LAYER")]
+    [InlineData("too-many-pages", "TOO_MANY_PAGES")]
+    public async Task Job_FailsWithErrorCode_WhenDocumentCannotBeParsed(string kind, string expectedCode)
+    {
+        var content = kind switch
+        {
+            "corrupt" => SampleDocuments.CorruptPdf(),
+            "encrypted" => SampleDocuments.EncryptedPdf(),
+            "no-text" => SampleDocuments.PdfWithoutText(),
+            _ => SampleDocuments.Pdf(pages: 8), // the test host allows 5
+        };
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(content, "cv.pdf");
+
+        var status = await client.WaitForTerminalStatusAsync(jobId);
+
+        Assert.Equal("failed", status.GetProperty("status").GetString());
+        Assert.Equal(expectedCode, status.GetProperty("error").GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(status.GetProperty("error").GetProperty("message").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, status.GetProperty("failed_at").ValueKind);
+
+        using var results = await client.GetAsync($"/v1/parse/{jobId}/results");
+        Assert.Equal(HttpStatusCode.Conflict, results.StatusCode);
+        Assert.Equal("Job failed to process. Results are not available.", (await results.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_Returns413_WhenFileExceedsTheLimit()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var big = new byte[(2 * 1024 * 1024) + 1]; // the test host allows 2 MB
+        "%PDF-1.7\n"u8.CopyTo(big);
+
+        using var response = await client.PostFileAsync("/v1/parse", big, "big.pdf");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("2 MB", (await response.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_Returns415_WhenContentIsNotADocument_WhateverItsName()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+
+        using var response = await client.PostFileAsync("/v1/parse", SampleDocuments.Png(), "cv.pdf");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Upload_Returns422_WhenFileIsEmpty()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+
+        using var response = await client.PostFileAsync("/v1/parse", [], "cv.pdf");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_Returns400WithFieldError_WhenFileIsMissing()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        using var form = new MultipartFormDataContent { { new StringContent("x"), "data_id" } };
+
+        using var response = await client.PostAsync("/v1/parse", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("request_id").GetString()));
+    }
+
+    [Fact]
+    public async Task Upload_DetectsTypeFromContent_NotFromExtension()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(SampleDocuments.Docx(), "actually-a-docx.pdf");
+
+        var status = await client.WaitForTerminalStatusAsync(jobId);
+
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+    }
+}
