@@ -9,4 +9,12 @@ if [ -z "${PARSEJOBS_TEST_POSTGRES:-}" ]; then
   export PARSEJOBS_TEST_POSTGRES
 fi
 
-dotnet test ParseJobs.sln -c Release --logger "console;verbosity=normal" "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test ParseJobs.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test assemblies: "N passed, N failed, N skipped".
+awk '/^[[:space:]]+Passed: [0-9]+/{p+=$2} /^[[:space:]]+Failed: [0-9]+/{f+=$2} /^[[:space:]]+Skipped: [0-9]+/{s+=$2}
+     END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+exit "$status"

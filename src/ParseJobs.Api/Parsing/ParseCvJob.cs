@@ -33,7 +33,15 @@ public sealed class ParseCvJob(
             return; // deleted, or already ended by an earlier run
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Job {JobId} was started, ended or deleted by another run meanwhile; this run stops", jobId);
+            return;
+        }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.JobTimeoutSeconds));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using ParseJobs.Api.Jobs;
+using ParseJobs.Api.Parsing;
+using ParseJobs.Api.Persistence;
+using ParseJobs.Api.Tests.Infrastructure;
+using ParseJobs.Api.Tests.Samples;
+
+namespace ParseJobs.Api.Tests.Parsing;
+
+/// <summary>What Hangfire does when a worker dies mid-job: it runs the same job again.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ParseCvJobTests(ParseJobsAppFactory app)
+{
+    [Fact]
+    public async Task RunningJob_IsCompletedByASecondRun_WhenItsWorkerDied()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(SampleDocuments.Txt(), "cv.txt");
+        await client.WaitForTerminalStatusAsync(jobId);
+        // Put the job back where a dead worker leaves it: running, with no result.
+        await using (var db = CreateDb())
+        {
+            await db.JobResults.Where(r => r.JobId == jobId).ExecuteDeleteAsync();
+            await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Running)
+                .SetProperty(j => j.CompletedAt, (DateTimeOffset?)null));
+        }
+
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ParseCvJob>(j => j.RunAsync(jobId, CancellationToken.None));
+
+        var status = await client.WaitForTerminalStatusAsync(jobId);
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        var job = await client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}");
+        Assert.Equal(2, job.GetProperty("attempt_count").GetInt32());
+        Assert.Equal(JsonValueKind.Object, job.GetProperty("result").ValueKind);
+    }
+
+    [Fact]
+    public async Task CompletedJob_IsLeftAlone_WhenHangfireRunsItAgain()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(SampleDocuments.Txt(), "cv.txt");
+        var first = await client.WaitForTerminalStatusAsync(jobId);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ParseCvJob>().RunAsync(jobId, CancellationToken.None);
+        }
+
+        var job = await client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}");
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(1, job.GetProperty("attempt_count").GetInt32());
+        Assert.Equal(first.GetProperty("completed_at").GetDateTimeOffset(), job.GetProperty("completed_at").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task ConcurrentRuns_EndTheJobExactlyOnce()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(SampleDocuments.Pdf(pages: 3), "cv.pdf");
+
+        // Two extra runs race the one Hangfire started: only one outcome may be saved.
+        var runs = Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ParseCvJob>().RunAsync(jobId, CancellationToken.None);
+        });
+        await Task.WhenAll(runs);
+
+        var status = await client.WaitForTerminalStatusAsync(jobId);
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        await using var db = CreateDb();
+        Assert.Equal(1, await db.JobResults.CountAsync(r => r.JobId == jobId));
+    }
+
+    private ParseJobsDbContext CreateDb() =>
+        app.Services.GetRequiredService<IDbContextFactory<ParseJobsDbContext>>().CreateDbContext();
+}
