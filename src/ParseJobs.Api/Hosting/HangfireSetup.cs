@@ -2,7 +2,6 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using ParseJobs.Api.Auth;
-using ParseJobs.Api.Jobs;
 
 namespace ParseJobs.Api.Hosting;
 
@@ -12,12 +11,10 @@ public static class HangfireSetup
 
     public static IServiceCollection AddParseJobsHangfire(this IServiceCollection services, string connectionString, HostingOptions hosting, WorkerOptions worker)
     {
-        services.AddSingleton<JobFailureFilter>();
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseFilter(sp.GetRequiredService<JobFailureFilter>())
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(HangfireConnectionString(connectionString, worker)), new PostgreSqlStorageOptions
             {
                 SchemaName = worker.SchemaName,

@@ -23,6 +23,13 @@ public sealed class WorkerOptions
     [Range(1, 600)]
     public int ShutdownTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// Runs of one job before it fails with INTERNAL_ERROR: transient errors are retried, and a worker that
+    /// died mid-job counts as an attempt too.
+    /// </summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; init; } = 4;
+
     public string SchemaName { get; init; } = "hangfire";
 
     public int EffectiveWorkerCount => WorkerCount > 0 ? WorkerCount : Math.Max(2, Environment.ProcessorCount * 2);

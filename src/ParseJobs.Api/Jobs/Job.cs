@@ -6,6 +6,8 @@ namespace ParseJobs.Api.Jobs;
 /// </summary>
 public sealed class Job
 {
+    public const string InternalErrorCode = "INTERNAL_ERROR";
+
     private Job()
     {
     }
@@ -48,21 +50,29 @@ public sealed class Job
     public void AttachBackgroundJob(string backgroundJobId) => BackgroundJobId = backgroundJobId;
 
     /// <summary>
-    /// Starts an attempt. A job found running again means its worker died and Hangfire handed it out anew:
-    /// it runs once more. A terminal job is never started again (false).
+    /// Starts an attempt. A job found running again means its worker died (or a transient error struck) and
+    /// Hangfire handed it out anew: it runs once more, until <paramref name="maxAttempts"/> attempts have been
+    /// made; then it fails, so that a document that kills its worker every time cannot loop for ever.
+    /// A terminal job is never started again.
     /// </summary>
-    public bool TryStart(DateTimeOffset now)
+    public StartOutcome TryStart(DateTimeOffset now, int maxAttempts = int.MaxValue)
     {
         if (IsTerminal)
         {
-            return false;
+            return StartOutcome.AlreadyEnded;
+        }
+
+        if (AttemptCount >= maxAttempts)
+        {
+            Fail(InternalErrorCode, $"Processing was abandoned after {AttemptCount} attempt(s) that did not finish.", now);
+            return StartOutcome.AttemptsExhausted;
         }
 
         Status = JobStatus.Running;
         StartedAt = now;
         AttemptCount++;
         UpdatedAt = now;
-        return true;
+        return StartOutcome.Started;
     }
 
     public void ReportProgress(int processedPages, int totalPages, DateTimeOffset now)
@@ -99,7 +109,7 @@ public sealed class Job
         return true;
     }
 
-    /// <summary>A failed job goes back to pending for another run; its attempt count is kept.</summary>
+    /// <summary>A failed job goes back to pending for another run, with a fresh budget of attempts.</summary>
     public void Resubmit(DateTimeOffset now)
     {
         EnsureStatus(JobStatus.Failed, nameof(Resubmit));
@@ -113,6 +123,7 @@ public sealed class Job
         ProcessedPages = null;
         TotalPages = null;
         BackgroundJobId = null;
+        AttemptCount = 0;
         UpdatedAt = now;
     }
 
@@ -123,6 +134,13 @@ public sealed class Job
             throw new InvalidJobTransitionException(Id, Status, transition);
         }
     }
+}
+
+public enum StartOutcome
+{
+    Started,
+    AlreadyEnded,
+    AttemptsExhausted,
 }
 
 /// <summary>A transition was asked of a job in a status that does not allow it (a bug, or a race lost).</summary>

@@ -13,5 +13,5 @@ public static class JobProblems
         Detail = $"No job {id} exists for this API key's organisation.",
     });
 
-    public static string Name(JobStatus status) => status.ToString().ToLowerInvariant();
+    public static string Name(JobStatus status) => Hosting.WireEnum.Name(status);
 }

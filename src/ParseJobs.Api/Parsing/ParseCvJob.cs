@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Persistence;
 using ParseJobs.Extraction.Cv;
@@ -17,20 +18,35 @@ public sealed class ParseCvJob(
     ICvExtractor extractor,
     JobProgressWriter progress,
     IOptions<ParsingOptions> options,
+    IOptions<WorkerOptions> worker,
     TimeProvider clock,
     ILogger<ParseCvJob> logger)
 {
     public const string JobTimeoutCode = "JOB_TIMEOUT";
 
+    // Hangfire retries until the job itself gives up (Worker:MaxAttempts ≤ 10): the job decides, Hangfire executes.
     [Queue("parse")]
-    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [2, 10, 30])]
+    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [2, 10, 30, 60, 120, 300, 300, 300, 300, 300], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [DisplayName("Parse CV {0}")]
     public async Task RunAsync(Guid jobId, CancellationToken ct)
     {
         var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || !job.TryStart(clock.GetUtcNow()))
+        if (job is null)
         {
-            return; // deleted, or already ended by an earlier run
+            return; // deleted meanwhile
+        }
+
+        var start = job.TryStart(clock.GetUtcNow(), worker.Value.MaxAttempts);
+        if (start == StartOutcome.AlreadyEnded)
+        {
+            return;
+        }
+
+        if (start == StartOutcome.AttemptsExhausted)
+        {
+            logger.LogError("Job {JobId} abandoned after {Attempts} unfinished attempts", jobId, job.AttemptCount);
+            await SaveOutcomeAsync(jobId, ct);
+            return;
         }
 
         try
@@ -68,6 +84,12 @@ public sealed class ParseCvJob(
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             job.Fail(JobTimeoutCode, $"The job exceeded its {options.Value.JobTimeoutSeconds} s time limit.", clock.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && job.AttemptCount >= worker.Value.MaxAttempts)
+        {
+            // Transient errors are retried by Hangfire (rethrown below); on the last attempt the job ends here.
+            logger.LogError(ex, "Job {JobId} failed on its last attempt ({Attempts})", jobId, job.AttemptCount);
+            job.Fail(Job.InternalErrorCode, $"Processing failed after {job.AttemptCount} attempt(s) ({ex.GetType().Name}).", clock.GetUtcNow());
         }
 
         await SaveOutcomeAsync(jobId, ct);

@@ -23,7 +23,7 @@ public sealed class JobStateMachineTests
     {
         var job = NewJob();
 
-        Assert.True(job.TryStart(T0.AddSeconds(1)));
+        Assert.Equal(StartOutcome.Started, job.TryStart(T0.AddSeconds(1)));
 
         Assert.Equal(JobStatus.Running, job.Status);
         Assert.Equal(1, job.AttemptCount);
@@ -36,7 +36,7 @@ public sealed class JobStateMachineTests
         var job = NewJob();
         job.TryStart(T0);
 
-        Assert.True(job.TryStart(T0.AddMinutes(3)));
+        Assert.Equal(StartOutcome.Started, job.TryStart(T0.AddMinutes(3)));
 
         Assert.Equal(2, job.AttemptCount);
         Assert.Equal(T0.AddMinutes(3), job.StartedAt);
@@ -51,10 +51,25 @@ public sealed class JobStateMachineTests
         var failed = NewJob();
         failed.Fail("X", "y", T0);
 
-        Assert.False(completed.TryStart(T0.AddSeconds(3)));
-        Assert.False(failed.TryStart(T0.AddSeconds(3)));
+        Assert.Equal(StartOutcome.AlreadyEnded, completed.TryStart(T0.AddSeconds(3)));
+        Assert.Equal(StartOutcome.AlreadyEnded, failed.TryStart(T0.AddSeconds(3)));
         Assert.Equal(JobStatus.Completed, completed.Status);
         Assert.Equal(JobStatus.Failed, failed.Status);
+    }
+
+    [Fact]
+    public void TryStart_FailsTheJob_WhenEveryAttemptDiedUnfinished()
+    {
+        var job = NewJob();
+        job.TryStart(T0, maxAttempts: 2);
+        job.TryStart(T0.AddMinutes(2), maxAttempts: 2);
+
+        var outcome = job.TryStart(T0.AddMinutes(4), maxAttempts: 2);
+
+        Assert.Equal(StartOutcome.AttemptsExhausted, outcome);
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Equal(Job.InternalErrorCode, job.ErrorCode);
+        Assert.Equal(2, job.AttemptCount);
     }
 
     [Fact]
@@ -104,7 +119,7 @@ public sealed class JobStateMachineTests
     }
 
     [Fact]
-    public void Resubmit_ReturnsAFailedJobToPending_KeepingItsAttempts()
+    public void Resubmit_ReturnsAFailedJobToPending_WithAFreshAttemptBudget()
     {
         var job = NewJob();
         job.TryStart(T0);
@@ -115,9 +130,9 @@ public sealed class JobStateMachineTests
         Assert.Equal(JobStatus.Pending, job.Status);
         Assert.Null(job.ErrorCode);
         Assert.Null(job.FailedAt);
+        Assert.Equal(0, job.AttemptCount);
+        Assert.Equal(StartOutcome.Started, job.TryStart(T0.AddSeconds(6), maxAttempts: 1));
         Assert.Equal(1, job.AttemptCount);
-        Assert.True(job.TryStart(T0.AddSeconds(6)));
-        Assert.Equal(2, job.AttemptCount);
     }
 
     [Theory]

@@ -39,6 +39,27 @@ public sealed class ParseCvJobTests(ParseJobsAppFactory app)
     }
 
     [Fact]
+    public async Task Job_FailsWithInternalError_WhenItsWorkersKeptDying()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(SampleDocuments.Txt(), "cv.txt");
+        await client.WaitForTerminalStatusAsync(jobId);
+        await using (var db = CreateDb())
+        {
+            await db.JobResults.Where(r => r.JobId == jobId).ExecuteDeleteAsync();
+            await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatus.Running)
+                .SetProperty(j => j.AttemptCount, 4)); // Worker:MaxAttempts defaults to 4
+        }
+
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ParseCvJob>(j => j.RunAsync(jobId, CancellationToken.None));
+
+        var status = await client.WaitForTerminalStatusAsync(jobId);
+        Assert.Equal("failed", status.GetProperty("status").GetString());
+        Assert.Equal("INTERNAL_ERROR", status.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task CompletedJob_IsLeftAlone_WhenHangfireRunsItAgain()
     {
         using var client = await app.CreateClientForNewOrganisationAsync();
