@@ -138,7 +138,7 @@ public sealed class PdfTextExtractor
         foreach (var column in XColumns(content))
         {
             foreach (var line in column.SelectMany(b => b.TextLines).OrderByDescending(l => l.BoundingBox.Top))
-                lines.Add((line, line.Text.Trim()));
+                lines.Add((line, LineText(line)));
         }
 
         var texts = lines.Select(l => l.Text).ToList();
@@ -160,13 +160,13 @@ public sealed class PdfTextExtractor
             if (best >= 0 && bestOverlap >= 0.5)
             {
                 texts[best] = anchor.BoundingBox.Left < lines[best].Line.BoundingBox.Left
-                    ? anchor.Text.Trim() + "\t" + texts[best]
-                    : texts[best] + "\t" + anchor.Text.Trim();
+                    ? LineText(anchor) + "\t" + texts[best]
+                    : texts[best] + "\t" + LineText(anchor);
             }
             else
             {
                 var below = lines.FindIndex(l => l.Line.BoundingBox.Top <= anchor.BoundingBox.Bottom);
-                extra.Add((below < 0 ? lines.Count : below, anchor.Text.Trim()));
+                extra.Add((below < 0 ? lines.Count : below, LineText(anchor)));
             }
         }
 
@@ -225,8 +225,29 @@ public sealed class PdfTextExtractor
         }
 
         return rows
-            .Select(r => string.Join('\t', r.OrderBy(l => l.BoundingBox.Left).Select(l => l.Text.Trim()).Where(t => t.Length > 0)))
+            .Select(r => string.Join('\t', r.OrderBy(l => l.BoundingBox.Left).Select(LineText).Where(t => t.Length > 0)))
             .ToList();
+    }
+
+    /// <summary>A line's words; a gap much wider than a space (tags, chips, table cells) becomes a tab.</summary>
+    private static string LineText(TextLine line)
+    {
+        var sb = new StringBuilder();
+        Word? previous = null;
+        foreach (var word in line.Words.OrderBy(w => w.BoundingBox.Left))
+        {
+            if (previous is not null)
+            {
+                var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
+                var size = Math.Max(word.BoundingBox.Height, previous.BoundingBox.Height);
+                sb.Append(size > 0 && gap > 0.75 * size ? '\t' : ' ');
+            }
+
+            sb.Append(word.Text);
+            previous = word;
+        }
+
+        return sb.ToString().Trim();
     }
 
     private static bool SameRow(List<TextLine> row, TextLine line)
