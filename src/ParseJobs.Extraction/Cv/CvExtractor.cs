@@ -31,7 +31,9 @@ public sealed partial class CvExtractor : ICvExtractor
 
     private static void FillPersonalInfo(PersonalInfo info, List<string> lines, List<CvSection> sections, Dictionary<string, string> labels, string text)
     {
-        var header = sections.Where(s => s.Kind is SectionKind.Header or SectionKind.Personal).SelectMany(s => s.Lines).ToList();
+        // Contact data sits in the header, a personal-details block or a sidebar ("About"), never inside entries.
+        var header = sections.Where(s => s.Kind is not (SectionKind.Experience or SectionKind.Education or SectionKind.FurtherEducation))
+            .SelectMany(s => s.Lines).ToList();
         info.FullName = Name(sections[0].Lines.Count > 0 ? sections[0].Lines : lines);
         info.Email = EmailPattern().Match(text) is { Success: true } email ? email.Value.TrimEnd('.') : "";
 
@@ -56,12 +58,24 @@ public sealed partial class CvExtractor : ICvExtractor
         for (var i = 0; i < Math.Min(8, headerLines.Count); i++)
         {
             var candidate = headerLines[i].Replace('\t', ' ').Trim();
-            if (Regex.IsMatch(CvText.Fold(candidate), @"^(curriculum vitae|lebenslauf|cv|resume|résumé)$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            candidate = Regex.Replace(candidate, @"^(?:curriculum vitae|lebenslauf|cv|resume|résumé|curriculum)\b[\s:–-]*", "", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            if (candidate.Length == 0)
                 continue;
             if (!IsNameLike(candidate))
                 continue;
-            if (CvText.WordCount(candidate) == 1 && i + 1 < headerLines.Count && IsNameLike(headerLines[i + 1]) && CvText.WordCount(headerLines[i + 1]) <= 2)
-                return candidate + " " + headerLines[i + 1].Trim();
+            if (candidate.EndsWith('-') && i + 1 < headerLines.Count && IsNameLike(candidate + headerLines[i + 1].Trim()))
+                return candidate + headerLines[i + 1].Trim();
+            if (CvText.WordCount(candidate) == 1)
+            {
+                // A first name printed large beside the surname: the surname can follow the job title.
+                for (var j = i + 1; j < Math.Min(i + 4, headerLines.Count); j++)
+                {
+                    var next = headerLines[j].Replace('\t', ' ').Trim();
+                    if (IsNameLike(next) && CvText.WordCount(next) <= 2)
+                        return candidate + " " + next;
+                }
+            }
+
             if (CvText.WordCount(candidate) >= 2)
                 return candidate;
         }
@@ -319,7 +333,15 @@ public sealed partial class CvExtractor : ICvExtractor
         return "";
     }
 
-    private static string JoinBrokenEmails(string text) => BrokenEmailPattern().Replace(text, "$1$2");
+    /// <summary>Narrow sidebars wrap long addresses: "name@gm" + "ail.com", "name@outlook.co" + "m".</summary>
+    private static string JoinBrokenEmails(string text) => BrokenEmailPattern().Replace(text, m =>
+    {
+        var first = m.Groups["first"].Value;
+        var second = m.Groups["second"].Value;
+        var domain = first[(first.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var join = !domain.Contains('.', StringComparison.Ordinal) || second.StartsWith('.') || (second.Length <= 4 && second.All(char.IsLower));
+        return join ? first + second : m.Value;
+    });
 
     // ------------------------------------------------------------------ summary
 
@@ -700,7 +722,7 @@ public sealed partial class CvExtractor : ICvExtractor
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-.]*[A-Za-z0-9\-])\s*\n\s*(\.[A-Za-z]{2,}(?:\.[A-Za-z]{2,})?)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<=^|\s)(?<first>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-.]*)[ \t]*\n[ \t]*(?<second>[A-Za-z0-9.\-]{1,40})(?=[ \t]*(?:\n|$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BrokenEmailPattern();
 
     [GeneratedRegex(@"linkedin\.com/in/([A-Za-z0-9\-_%]+)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]

@@ -20,13 +20,21 @@ internal static partial class PhoneNormalizer
         if (digits is < 7 or > 15)
             return null;
         var international = candidate.TrimStart().StartsWith('+') || candidate.TrimStart().StartsWith("00", StringComparison.Ordinal);
-        foreach (var region in international ? ["ZZ", .. regions] : regions)
+        // Valid first; then merely possible numbers (fictional ranges such as +44 7700 900xxx or 555 numbers
+        // are printed on real CVs as placeholders, and the digits are still the candidate's).
+        return Parse(candidate, international ? ["ZZ", .. regions] : regions, validOnly: true)
+            ?? Parse(candidate, international ? ["ZZ"] : regions.Take(1), validOnly: false);
+    }
+
+    private static string? Parse(string candidate, IEnumerable<string> regions, bool validOnly)
+    {
+        foreach (var region in regions)
         {
             try
             {
                 var text = candidate.TrimStart().StartsWith("00", StringComparison.Ordinal) ? "+" + candidate.TrimStart()[2..] : candidate;
                 var number = Util.Parse(text, region);
-                if (Util.IsValidNumber(number))
+                if (validOnly ? Util.IsValidNumber(number) : Util.IsPossibleNumber(number))
                     return Util.Format(number, PhoneNumberFormat.E164);
             }
             catch (NumberParseException)
