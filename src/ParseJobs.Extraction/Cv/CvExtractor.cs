@@ -97,6 +97,16 @@ public sealed partial class CvExtractor : ICvExtractor
         var parts = value.Split(',').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         for (var i = 0; i < parts.Count; i++)
         {
+            var uk = Regex.Match(parts[i], @"^(?<city>\p{L}[\p{L} .'\-]*?)\s+(?<postal>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+            if (uk.Success)
+            {
+                info.PostalCode = uk.Groups["postal"].Value;
+                info.City = uk.Groups["city"].Value.Trim();
+                info.StreetAndNumber = string.Join(", ", parts.Take(i));
+                info.Country = i + 1 < parts.Count ? parts[^1] : "";
+                return;
+            }
+
             var eu = Regex.Match(parts[i], @"^(?:[A-Z]{1,2}-)?(\d{4,5})\s+(.+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
             var us = Regex.Match(parts[i], @"^([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$", RegexOptions.None, TimeSpan.FromSeconds(1));
             if (eu.Success)
@@ -139,33 +149,31 @@ public sealed partial class CvExtractor : ICvExtractor
         {
             var line = candidates[i];
 
-            // "City ST 12345 CC" or "12345 CC" after a street line (JSON Resume themes).
-            var tail = Regex.Match(line, @"^(?<pre>.*?)\s*(?<postal>\d{4,5})\s+(?<cc>[A-Z]{2})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+            // "City ST 12345 CC" or "Region POSTCODE CC" after a street line (JSON Resume themes).
+            var tail = Regex.Match(line, @"^(?<pre>.*?)\s*(?<postal>\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\s+(?<cc>[A-Z]{2})$", RegexOptions.None, TimeSpan.FromSeconds(1));
             if (tail.Success && FieldClassifier.CountryCode(tail.Groups["cc"].Value) is not null)
             {
                 info.PostalCode = tail.Groups["postal"].Value;
                 info.Country = tail.Groups["cc"].Value;
                 var pre = tail.Groups["pre"].Value.Trim();
-                var previous = i > 0 ? candidates[i - 1] : "";
-                if (pre.Length > 0 && !Regex.IsMatch(pre, @"^[A-Z]{2,3}$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+                var previous = i > 0 && !candidates[i - 1].Contains('@', StringComparison.Ordinal) ? candidates[i - 1] : "";
+                var cityState = Regex.Match(pre, @"^(?<city>.+?)\s+(?<state>[A-Z]{2,3})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+                if (cityState.Success)
                 {
-                    var cityState = Regex.Match(pre, @"^(?<city>.+?)(?:\s+(?<state>[A-Z]{2,3}))?$", RegexOptions.None, TimeSpan.FromSeconds(1));
-                    info.City = cityState.Groups["city"].Value;
                     info.State = cityState.Groups["state"].Value;
-                    if (previous.Any(char.IsDigit) && !previous.Contains('@', StringComparison.Ordinal))
-                        info.StreetAndNumber = previous;
+                    SplitStreetAndCity(info, cityState.Groups["city"].Value, previous);
                 }
-                else
+                else if (pre.Length == 0 || !pre.Any(char.IsDigit))
                 {
                     info.State = pre;
-                    var streetCity = Regex.Match(previous, @"^(?<street>.*?\d+[a-zA-Z]?)\s+(?<city>\D+?)(?:\s+(?<state>[A-Z]{2,3}))?$", RegexOptions.None, TimeSpan.FromSeconds(1));
-                    if (streetCity.Success)
+                    var withState = Regex.Match(previous, @"^(?<rest>.+?)\s+(?<state>[A-Z]{2,3})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+                    if (withState.Success && pre.Length == 0)
                     {
-                        info.StreetAndNumber = streetCity.Groups["street"].Value;
-                        info.City = streetCity.Groups["city"].Value;
-                        if (streetCity.Groups["state"].Success && pre.Length == 0)
-                            info.State = streetCity.Groups["state"].Value;
+                        info.State = withState.Groups["state"].Value;
+                        previous = withState.Groups["rest"].Value;
                     }
+
+                    SplitStreetAndCity(info, previous, "");
                 }
 
                 return;
@@ -185,6 +193,35 @@ public sealed partial class CvExtractor : ICvExtractor
             }
 
             info.City = before;
+        }
+    }
+
+    /// <summary>"Knoblauchweg 91 Zug" (number inside: the city follows it), "41 Hillside Edinburgh"
+    /// (number first: the city is the last word), or a bare city with the street on the line before.</summary>
+    private static void SplitStreetAndCity(PersonalInfo info, string text, string previousLine)
+    {
+        text = text.Trim();
+        if (!text.Any(char.IsDigit))
+        {
+            info.City = text;
+            if (previousLine.Any(char.IsDigit) && previousLine.Any(char.IsLetter))
+                info.StreetAndNumber = previousLine;
+            return;
+        }
+
+        var inside = Regex.Match(text, @"^(?<street>\p{L}.*?\d+[a-zA-Z]?)\s+(?<city>\D+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
+        if (inside.Success)
+        {
+            info.StreetAndNumber = inside.Groups["street"].Value;
+            info.City = inside.Groups["city"].Value.Trim();
+            return;
+        }
+
+        var first = Regex.Match(text, @"^(?<street>\d+[a-zA-Z]?\s+.+?)\s+(?<city>\p{L}+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
+        if (first.Success)
+        {
+            info.StreetAndNumber = first.Groups["street"].Value;
+            info.City = first.Groups["city"].Value;
         }
     }
 
@@ -334,7 +371,7 @@ public sealed partial class CvExtractor : ICvExtractor
     }
 
     /// <summary>Narrow sidebars wrap long addresses: "name@gm" + "ail.com", "name@outlook.co" + "m".</summary>
-    private static string JoinBrokenEmails(string text) => BrokenEmailPattern().Replace(text, m =>
+    private static string JoinBrokenEmails(string text) => BrokenEmailPattern().Replace(EmailAtNextLinePattern().Replace(text, "${local}${domain}"), m =>
     {
         var first = m.Groups["first"].Value;
         var second = m.Groups["second"].Value;
@@ -724,6 +761,9 @@ public sealed partial class CvExtractor : ICvExtractor
 
     [GeneratedRegex(@"(?<=^|\s)(?<first>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-.]*)[ \t]*\n[ \t]*(?<second>[A-Za-z0-9.\-]{1,40})(?=[ \t]*(?:\n|$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BrokenEmailPattern();
+
+    [GeneratedRegex(@"(?<=^|\n)(?<local>[A-Za-z0-9._%+\-]+)[ \t]*\n[ \t]*(?<domain>@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})(?=[ \t]*(?:\n|$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EmailAtNextLinePattern();
 
     [GeneratedRegex(@"linkedin\.com/in/([A-Za-z0-9\-_%]+)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LinkedInUrlPattern();

@@ -22,8 +22,13 @@ internal static partial class PhoneNormalizer
         var international = candidate.TrimStart().StartsWith('+') || candidate.TrimStart().StartsWith("00", StringComparison.Ordinal);
         // Valid first; then merely possible numbers (fictional ranges such as +44 7700 900xxx or 555 numbers
         // are printed on real CVs as placeholders, and the digits are still the candidate's).
-        return Parse(candidate, international ? ["ZZ", .. regions] : regions, validOnly: true)
-            ?? Parse(candidate, international ? ["ZZ"] : regions.Take(1), validOnly: false);
+        if (international)
+            return Parse(candidate, ["ZZ"], validOnly: true) ?? Parse(candidate, ["ZZ"], validOnly: false);
+
+        // A national number belongs to the CV's own country first, even in a fictional range.
+        return Parse(candidate, regions.Take(1), validOnly: true)
+            ?? Parse(candidate, regions.Take(1), validOnly: false)
+            ?? Parse(candidate, regions.Skip(1), validOnly: true);
     }
 
     private static string? Parse(string candidate, IEnumerable<string> regions, bool validOnly)
