@@ -33,7 +33,8 @@ internal static partial class CvText
             sb.Append(c == '\u00A0' ? ' ' : c);
         }
 
-        return MultiSpace().Replace(sb.ToString(), " ").Trim();
+        // Compatibility folding turns PDF ligatures ("ﬀ", "ﬁ") back into letters.
+        return MultiSpace().Replace(sb.ToString().Normalize(NormalizationForm.FormKC), " ").Trim();
     }
 
     public static bool StartsWithBullet(string line) =>
@@ -79,8 +80,9 @@ internal static partial class CvText
     public static bool IsSentence(string line)
     {
         var text = StripBullet(line);
-        var words = WordCount(text);
-        return words >= 9 || (words >= 4 && text.EndsWith('.'));
+        var words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var lowercase = words.Count(w => char.IsLower(w[0]));
+        return words.Length >= 9 || (words.Length >= 4 && text.EndsWith('.')) || (words.Length >= 6 && lowercase >= 3);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(" {2,}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -95,12 +95,34 @@ internal static partial class EntryParser
             .Select(f => f.Trim().Trim(',', '|', '–', '-', '—', '(', ')', ':').Trim())
             .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit));
 
+    /// <summary>A narrow date column wraps "02.2023 –" / "07.2025": the halves are joined back into
+    /// the first line; whatever else stood beside them stays where it was.</summary>
+    private static List<string> JoinWrappedDates(List<string> lines)
+    {
+        var result = new List<string>(lines);
+        for (var i = 0; i + 1 < result.Count; i++)
+        {
+            var cells = result[i].Split('\t');
+            var head = cells[0].TrimEnd();
+            if (!(head.EndsWith('–') || head.EndsWith('-') || head.EndsWith('—')) || DateRangeParser.Find(head) is not null)
+                continue;
+            var nextCells = result[i + 1].Split('\t');
+            var joined = head + " " + nextCells[0].Trim();
+            if (DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
+                continue;
+            result[i] = string.Join('\t', new[] { joined }.Concat(cells.Skip(1)));
+            result[i + 1] = string.Join('\t', nextCells.Skip(1));
+        }
+
+        return result.Where(l => l.Trim().Length > 0).ToList();
+    }
+
     private static List<(string Text, bool IsDescription, DateRange? Dates)> Classify(IEnumerable<string> lines)
     {
         var result = new List<(string Text, bool IsDescription, DateRange? Dates)>();
-        foreach (var raw in lines)
+        foreach (var raw in JoinWrappedDates(lines.Select(CvText.Clean).ToList()))
         {
-            var line = CvText.Clean(raw);
+            var line = raw;
             if (line.Length == 0)
                 continue;
             var dates = DateRangeParser.Find(line);
