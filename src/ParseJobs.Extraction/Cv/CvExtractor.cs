@@ -417,9 +417,18 @@ public sealed partial class CvExtractor : ICvExtractor
         {
             var entry = new ExperienceEntry { Id = $"exp_{result.Count + 1}" };
             var fragments = new List<string>();
-            foreach (var fragment in raw.Headers)
+            foreach (var header in raw.Headers)
             {
-                if (FieldClassifier.EmploymentType(fragment) is { } type)
+                // "Operations Manager – Part-time (80%)": the employment type trails the title.
+                var fragment = header;
+                var dash = Regex.Match(header, @"^(?<title>.+?)\s+[–—-]\s+(?<type>[^–—]+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
+                if (dash.Success && FieldClassifier.EmploymentType(dash.Groups["type"].Value.TrimEnd(')')) is not null)
+                {
+                    entry.EmploymentType = dash.Groups["type"].Value.Trim();
+                    fragment = dash.Groups["title"].Value;
+                }
+
+                if (FieldClassifier.EmploymentType(fragment.TrimEnd(')')) is { } type)
                 {
                     entry.EmploymentType = type;
                     continue;

@@ -80,7 +80,7 @@ internal static class FieldClassifier
     public static string? EmploymentType(string text)
     {
         var t = CvText.Fold(text).Trim();
-        return EmploymentTypes.Contains(t) ? text.Trim() : null;
+        return EmploymentTypes.Any(e => t == e || t.StartsWith(e + " (", StringComparison.Ordinal)) ? text.Trim() : null;
     }
 
     /// <summary>ISO code of a printed country name or code, or null.</summary>
