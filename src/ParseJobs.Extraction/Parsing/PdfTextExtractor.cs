@@ -93,7 +93,11 @@ public sealed class PdfTextExtractor
             return "";
         var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
         var sb = new StringBuilder();
-        foreach (var line in ColumnOrder(blocks))
+
+        // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows
+        // into one "line". Then plain rows are the better reading order.
+        var ordered = blocks.SelectMany(b => b.TextLines).All(IsSingleRow) ? ColumnOrder(blocks) : WordRows(words);
+        foreach (var line in ordered)
             sb.Append(line).Append('\n');
         return TextNormalizer.NormalizeNewlines(sb.ToString());
     }
@@ -227,6 +231,29 @@ public sealed class PdfTextExtractor
         return rows
             .Select(r => string.Join('\t', r.OrderBy(l => l.BoundingBox.Left).Select(LineText).Where(t => t.Length > 0)))
             .ToList();
+    }
+
+    private static bool IsSingleRow(TextLine line)
+    {
+        var bottom = line.Words.Max(w => w.BoundingBox.Bottom);
+        var top = line.Words.Min(w => w.BoundingBox.Top);
+        return top > bottom;
+    }
+
+    private static List<string> WordRows(IEnumerable<Word> words)
+    {
+        var rows = new List<List<Word>>();
+        foreach (var word in words.OrderByDescending(w => w.BoundingBox.Top))
+        {
+            var row = rows.Count > 0 ? rows[^1] : null;
+            var overlap = row is null ? 0 : Math.Min(row.Max(w => w.BoundingBox.Top), word.BoundingBox.Top) - Math.Max(row.Min(w => w.BoundingBox.Bottom), word.BoundingBox.Bottom);
+            if (row is not null && overlap >= 0.5 * word.BoundingBox.Height)
+                rows[^1].Add(word);
+            else
+                rows.Add([word]);
+        }
+
+        return rows.Select(r => string.Join(' ', r.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))).ToList();
     }
 
     /// <summary>A line's words; a gap much wider than a space (tags, chips, table cells) becomes a tab.</summary>
