@@ -604,7 +604,7 @@ public sealed partial class CvExtractor : ICvExtractor
     private static void SetDegree(EducationEntry entry, string degree)
     {
         entry.Degree = degree;
-        var field = Regex.Match(degree, @"\s(?:in|en|in der|im|di|of)\s+(?<field>[^,()]+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var field = Regex.Match(degree, @"^.*\s(?:in|en|im|di|of)\s+(?<field>[^,()]+)$", RegexOptions.None, TimeSpan.FromSeconds(1));
         if (field.Success && !Regex.IsMatch(field.Groups["field"].Value, @"^(Science|Arts|Business Administration|Engineering|Laws)$", RegexOptions.None, TimeSpan.FromSeconds(1)))
             entry.FieldOfStudy = field.Groups["field"].Value.Trim();
     }

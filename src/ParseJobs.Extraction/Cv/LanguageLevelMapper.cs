@@ -16,7 +16,7 @@ internal static partial class LanguageLevelMapper
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var n = Math.Min(3, words.Length); n >= 1; n--)
         {
-            var candidate = string.Join(' ', words.Take(n)).TrimEnd(':', ',', '-', '–');
+            var candidate = string.Join(' ', words.Take(n)).TrimEnd(':', ',', '-', '–').Trim();
             if (IsLanguage(candidate))
                 return candidate;
         }
