@@ -13,6 +13,7 @@ namespace ParseJobs.Extraction.Parsing;
 /// words, Docstrum text blocks, then columns before rows so that sidebars are not interleaved).</summary>
 public sealed class PdfTextExtractor
 {
+
     public ExtractedDocument Extract(byte[] content, ParseLimits limits, IProgress<PageProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -91,26 +92,25 @@ public sealed class PdfTextExtractor
         if (words.Count == 0)
             return "";
         var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
-        var ordered = ColumnOrder(blocks, page.Width);
         var sb = new StringBuilder();
-        foreach (var block in ordered)
-        {
-            foreach (var line in block.TextLines)
-                sb.Append(line.Text).Append('\n');
-        }
 
+        // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows
+        // into one "line". Then plain rows are the better reading order.
+        var ordered = blocks.SelectMany(b => b.TextLines).All(IsSingleRow) ? ColumnOrder(blocks) : WordRows(words);
+        foreach (var line in ordered)
+            sb.Append(line).Append('\n');
         return TextNormalizer.NormalizeNewlines(sb.ToString());
     }
 
     /// <summary>Orders blocks column by column (a recursive X-Y cut that prefers real columns): up to three
     /// top bands (a name line spanning the page) are peeled off, then a vertical gutter that no block
     /// crosses and that has substantial text on both sides splits the rest; each side is ordered the
-    /// same way. Without such a gutter blocks go top to bottom, left to right, so a narrow date column
-    /// stays next to the entry it belongs to.</summary>
-    internal static IReadOnlyList<TextBlock> ColumnOrder(IReadOnlyList<TextBlock> blocks, double pageWidth)
+    /// same way. Otherwise the region is cut into horizontal bands, each read column by column, with
+    /// labels and dates kept on the line they stand beside.</summary>
+    internal static IReadOnlyList<string> ColumnOrder(IReadOnlyList<TextBlock> blocks)
     {
-        if (blocks.Count < 6)
-            return TopDown(blocks);
+        if (blocks.Count == 0)
+            return [];
         var bands = Bands(blocks);
         for (var peeled = 0; peeled < Math.Min(4, bands.Count - 1); peeled++)
         {
@@ -121,16 +121,173 @@ public sealed class PdfTextExtractor
             var head = bands.Take(peeled).SelectMany(b => b).ToList();
             var left = body.Where(b => b.BoundingBox.Right <= gutter.Value).ToList();
             var right = body.Where(b => b.BoundingBox.Right > gutter.Value).ToList();
-            return [.. TopDown(head), .. ColumnOrder(left, pageWidth), .. ColumnOrder(right, pageWidth)];
+            return [.. ColumnOrder(head), .. ColumnOrder(left), .. ColumnOrder(right)];
         }
 
-        return TopDown(blocks);
+        return bands.Count == 1 ? BandLines(bands[0]) : bands.SelectMany(BandLines).ToList();
     }
 
-    private static List<TextBlock> TopDown(IEnumerable<TextBlock> blocks) => blocks
-        .OrderByDescending(b => Math.Round(b.BoundingBox.Top / 2, 0))
-        .ThenBy(b => b.BoundingBox.Left)
-        .ToList();
+    /// <summary>Lines of one horizontal band: content blocks column by column, each label or date line
+    /// joined (tab-separated) to the content line beside it.</summary>
+    private static List<string> BandLines(List<TextBlock> band)
+    {
+        if (band.TrueForAll(b => b.TextLines.Count == 1))
+            return Rows(band);
+        var anchors = band.Where(IsAnchor).ToList();
+        var content = band.Except(anchors).ToList();
+        if (content.Count == 0)
+            return Rows(band);
+
+        var lines = new List<(TextLine Line, string Text)>();
+        foreach (var column in XColumns(content))
+        {
+            foreach (var line in column.SelectMany(b => b.TextLines).OrderByDescending(l => l.BoundingBox.Top))
+                lines.Add((line, LineText(line)));
+        }
+
+        var texts = lines.Select(l => l.Text).ToList();
+        var extra = new List<(int Index, string Text)>();
+        foreach (var anchor in anchors.SelectMany(b => b.TextLines).OrderByDescending(l => l.BoundingBox.Top))
+        {
+            var best = -1;
+            var bestOverlap = 0.0;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var overlap = VerticalOverlap(anchor, lines[i].Line);
+                if (overlap > bestOverlap)
+                {
+                    bestOverlap = overlap;
+                    best = i;
+                }
+            }
+
+            if (best >= 0 && bestOverlap >= 0.5)
+            {
+                texts[best] = anchor.BoundingBox.Left < lines[best].Line.BoundingBox.Left
+                    ? LineText(anchor) + "\t" + texts[best]
+                    : texts[best] + "\t" + LineText(anchor);
+            }
+            else
+            {
+                var below = lines.FindIndex(l => l.Line.BoundingBox.Top <= anchor.BoundingBox.Bottom);
+                extra.Add((below < 0 ? lines.Count : below, LineText(anchor)));
+            }
+        }
+
+        foreach (var (index, text) in extra.OrderByDescending(e => e.Index))
+            texts.Insert(index, text);
+        return texts;
+    }
+
+    /// <summary>A block of labels ("Mobile:") or dates that belongs beside other text.</summary>
+    private static bool IsAnchor(TextBlock block) => block.TextLines.All(l =>
+    {
+        var text = l.Text.Trim();
+        return text.Length is > 0 and <= 40
+            && (text.EndsWith(':') || (text.Any(char.IsDigit) && text.Count(char.IsLetter) <= 12));
+    });
+
+    private static double VerticalOverlap(TextLine a, TextLine b)
+    {
+        var overlap = Math.Min(a.BoundingBox.Top, b.BoundingBox.Top) - Math.Max(a.BoundingBox.Bottom, b.BoundingBox.Bottom);
+        var height = Math.Min(a.BoundingBox.Height, b.BoundingBox.Height);
+        return height > 0 ? overlap / height : 0;
+    }
+
+    /// <summary>Clusters blocks whose x ranges overlap into columns, left to right.</summary>
+    private static List<List<TextBlock>> XColumns(List<TextBlock> blocks)
+    {
+        var columns = new List<(double Left, double Right, List<TextBlock> Blocks)>();
+        foreach (var block in blocks.OrderBy(b => b.BoundingBox.Left))
+        {
+            var last = columns.Count > 0 ? columns[^1] : default;
+            if (columns.Count > 0 && block.BoundingBox.Left < last.Right - 1)
+            {
+                last.Blocks.Add(block);
+                columns[^1] = (last.Left, Math.Max(last.Right, block.BoundingBox.Right), last.Blocks);
+            }
+            else
+            {
+                columns.Add((block.BoundingBox.Left, block.BoundingBox.Right, [block]));
+            }
+        }
+
+        return columns.Select(c => c.Blocks).ToList();
+    }
+
+    /// <summary>Lines top to bottom; lines that share a baseline band become one tab-separated line.</summary>
+    private static List<string> Rows(IEnumerable<TextBlock> blocks)
+    {
+        var rows = new List<List<TextLine>>();
+        foreach (var line in blocks.SelectMany(b => b.TextLines).OrderByDescending(l => l.BoundingBox.Top))
+        {
+            var row = rows.Count > 0 ? rows[^1] : null;
+            if (row is not null && SameRow(row, line))
+                row.Add(line);
+            else
+                rows.Add([line]);
+        }
+
+        return rows
+            .Select(r => string.Join('\t', r.OrderBy(l => l.BoundingBox.Left).Select(LineText).Where(t => t.Length > 0)))
+            .ToList();
+    }
+
+    private static bool IsSingleRow(TextLine line)
+    {
+        var bottom = line.Words.Max(w => w.BoundingBox.Bottom);
+        var top = line.Words.Min(w => w.BoundingBox.Top);
+        return top > bottom;
+    }
+
+    private static List<string> WordRows(IEnumerable<Word> words)
+    {
+        var rows = new List<List<Word>>();
+        foreach (var word in words.OrderByDescending(w => w.BoundingBox.Top))
+        {
+            var row = rows.Count > 0 ? rows[^1] : null;
+            var overlap = row is null ? 0 : Math.Min(row.Max(w => w.BoundingBox.Top), word.BoundingBox.Top) - Math.Max(row.Min(w => w.BoundingBox.Bottom), word.BoundingBox.Bottom);
+            if (row is not null && overlap >= 0.5 * word.BoundingBox.Height)
+                rows[^1].Add(word);
+            else
+                rows.Add([word]);
+        }
+
+        return rows.Select(r => string.Join(' ', r.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))).ToList();
+    }
+
+    /// <summary>A line's words; a gap much wider than a space (tags, chips, table cells) becomes a tab.</summary>
+    private static string LineText(TextLine line)
+    {
+        var sb = new StringBuilder();
+        Word? previous = null;
+        foreach (var word in line.Words.OrderBy(w => w.BoundingBox.Left))
+        {
+            if (previous is not null)
+            {
+                var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
+                var size = Math.Max(word.BoundingBox.Height, previous.BoundingBox.Height);
+                sb.Append(size > 0 && gap > 0.75 * size ? '\t' : ' ');
+            }
+
+            sb.Append(word.Text);
+            previous = word;
+        }
+
+        return sb.ToString().Trim();
+    }
+
+    private static bool SameRow(List<TextLine> row, TextLine line)
+    {
+        var top = row.Max(l => l.BoundingBox.Top);
+        var bottom = row.Min(l => l.BoundingBox.Bottom);
+        var overlap = Math.Min(top, line.BoundingBox.Top) - Math.Max(bottom, line.BoundingBox.Bottom);
+        var height = Math.Min(top - bottom, line.BoundingBox.Top - line.BoundingBox.Bottom);
+
+        // Lines overlapping horizontally are different rows even when their boxes touch.
+        var horizontallyApart = row.TrueForAll(l => l.BoundingBox.Right < line.BoundingBox.Left || l.BoundingBox.Left > line.BoundingBox.Right);
+        return horizontallyApart && height > 0 && overlap >= 0.5 * height;
+    }
 
     /// <summary>Groups blocks into horizontal bands separated by a y gap that no block spans.</summary>
     private static List<List<TextBlock>> Bands(IReadOnlyList<TextBlock> blocks)
@@ -174,6 +331,12 @@ public sealed class PdfTextExtractor
             // A real column carries text; a narrow column of dates beside entries does not.
             var share = Math.Min(left.Sum(b => b.Text.Length), right.Sum(b => b.Text.Length)) / (double)totalChars;
             if (share < 0.15)
+                continue;
+
+            // In a grid (skills or languages side by side) the blocks on both sides start on the same
+            // rows; the sidebar and the main column of a page do not.
+            var aligned = right.Count(r => left.Exists(l => Math.Abs(l.BoundingBox.Top - r.BoundingBox.Top) < 1.5));
+            if (aligned * 2 >= right.Count)
                 continue;
             if (gap > bestGap)
             {

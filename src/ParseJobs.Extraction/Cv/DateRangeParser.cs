@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ParseJobs.Extraction.Cv;
+
+/// <summary>A date range found in a line: start and end as MM.YYYY or YYYY; an empty end means "current".</summary>
+internal sealed record DateRange(string Start, string End, int Index, int Length);
+
+/// <summary>Finds date ranges such as "01/2020 – 03/2022", "Jan 2020 - Mar 2022", "2019–2021",
+/// "seit 2021", "März 2020 bis heute", "09.2012 - aujourd'hui" in EN/DE/FR/IT.</summary>
+internal static partial class DateRangeParser
+{
+    private const string Month = @"(?:jan(?:uary|uar|vier|naio)?|feb(?:ruary|ruar|braio)?|f[ée]v(?:rier)?|m[aä]r(?:ch|z|s|zo)?|apr(?:il|ile)?|avr(?:il)?|may|mai|maggio|jun(?:e|i)?|juin|giu(?:gno)?|jul(?:y|i)?|juil(?:let)?|lug(?:lio)?|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t(?:ember)?)?|sept(?:embre)?|set(?:tembre)?|oct(?:ober|obre)?|okt(?:ober)?|ott(?:obre)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|d[ée]c(?:embre)?|dic(?:embre)?)\.?";
+
+    private const string Date = @"(?:(?:0?[1-9]|1[0-2])\s?[./]\s?(?:19|20)\d{2}|" + Month + @"\s+(?:19|20)\d{2}|(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?)";
+
+    private const string Present = @"(?:present|now|current|today|ongoing|heute|jetzt|aktuell|laufend|aujourd'hui|aujourd’hui|ce jour|présent|actuel|en cours|oggi|attuale|in corso|presente)";
+
+    private static readonly Dictionary<string, int> Months = BuildMonths();
+
+    /// <summary>The first date range in the line, or null.</summary>
+    public static DateRange? Find(string line)
+    {
+        var m = RangePattern().Match(line);
+        if (m.Success)
+        {
+            var start = Normalize(m.Groups["start"].Value);
+            var end = m.Groups["present"].Success ? "" : Normalize(m.Groups["end"].Value);
+            if (start is not null && end is not null)
+                return new DateRange(start, end, m.Index, m.Length);
+        }
+
+        var since = SincePattern().Match(line);
+        if (since.Success && Normalize(since.Groups["start"].Value) is { } s)
+            return new DateRange(s, "", since.Index, since.Length);
+        return null;
+    }
+
+    /// <summary>A single date (MM.YYYY / Month YYYY / YYYY) normalised, or null.</summary>
+    public static string? Normalize(string text)
+    {
+        var t = CvText.Fold(text).Trim().TrimEnd('.');
+        var numeric = NumericPattern().Match(t);
+        if (numeric.Success)
+            return $"{int.Parse(numeric.Groups[1].Value, CultureInfo.InvariantCulture):00}.{numeric.Groups[2].Value}";
+        var iso = IsoPattern().Match(t);
+        if (iso.Success)
+            return iso.Groups[2].Success ? $"{iso.Groups[2].Value}.{iso.Groups[1].Value}" : iso.Groups[1].Value;
+        var named = NamedPattern().Match(t);
+        if (named.Success && MonthNumber(named.Groups[1].Value) is { } month)
+            return $"{month:00}.{named.Groups[2].Value}";
+        return null;
+    }
+
+    /// <summary>Month number from an EN/DE/FR/IT month name or abbreviation.</summary>
+    public static int? MonthNumber(string name)
+    {
+        var key = CvText.Fold(name).Trim().TrimEnd('.');
+        if (Months.TryGetValue(key, out var m))
+            return m;
+        foreach (var (k, v) in Months)
+        {
+            if (key.Length >= 3 && k.StartsWith(key, StringComparison.Ordinal))
+                return v;
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, int> BuildMonths()
+    {
+        string[][] names =
+        [
+            ["january", "januar", "janvier", "gennaio", "jan", "jän", "janv", "genn", "gen"],
+            ["february", "februar", "fevrier", "febbraio", "feb", "fev", "fevr", "febb"],
+            ["march", "marz", "mars", "marzo", "mar", "mrz"],
+            ["april", "avril", "aprile", "apr", "avr"],
+            ["may", "mai", "maggio", "mag"],
+            ["june", "juni", "juin", "giugno", "jun", "giu"],
+            ["july", "juli", "juillet", "luglio", "jul", "juil", "lug"],
+            ["august", "aout", "agosto", "aug", "ago"],
+            ["september", "septembre", "settembre", "sep", "sept", "set"],
+            ["october", "oktober", "octobre", "ottobre", "oct", "okt", "ott"],
+            ["november", "novembre", "nov"],
+            ["december", "dezember", "decembre", "dicembre", "dec", "dez", "dic"],
+        ];
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            foreach (var n in names[i])
+                map.TryAdd(n, i + 1);
+        }
+
+        return map;
+    }
+
+    [GeneratedRegex(@"(?<![\d.])(?<start>" + Date + @")\s*(?:[-–—−‐‑]|to|bis|à|au|a|al|until|till|jusqu'à)\s*(?:(?<present>" + Present + @")|(?<end>" + Date + @"))(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RangePattern();
+
+    [GeneratedRegex(@"(?:since|seit|depuis|dal|dall'|da|from|ab)\s+(?<start>" + Date + @")(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SincePattern();
+
+    [GeneratedRegex(@"^(0?[1-9]|1[0-2])\s?[./]\s?((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NumericPattern();
+
+    [GeneratedRegex(@"^((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IsoPattern();
+
+    [GeneratedRegex(@"^(\p{L}+)\.?\s+((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NamedPattern();
+}

@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+
+namespace ParseJobs.Extraction.Cv;
+
+/// <summary>An experience or education entry before its fields are assigned: the date range,
+/// the short header fragments (title, organisation, place) and the description lines.</summary>
+internal sealed class RawEntry
+{
+    public DateRange? Dates { get; set; }
+
+    public List<string> Headers { get; } = [];
+
+    public List<string> Description { get; } = [];
+}
+
+/// <summary>Splits the lines of an experience or education section into entries. Works for dates
+/// before, beside or after the titles: the position of the date in the first entry tells the layout.</summary>
+internal static partial class EntryParser
+{
+    public static List<RawEntry> Parse(IEnumerable<string> sectionLines)
+    {
+        var items = Classify(sectionLines);
+        var entries = new List<RawEntry>();
+        var run = new List<(string Text, DateRange? Dates)>();
+        var description = new List<string>();
+        var datePosition = -1;
+
+        void Flush()
+        {
+            if (run.Count == 0 && description.Count == 0)
+                return;
+            if (run.Count == 0 && entries.Count > 0)
+            {
+                entries[^1].Description.AddRange(description);
+                description.Clear();
+                return;
+            }
+
+            var dateIndexes = run.Select((r, i) => (r, i)).Where(x => x.r.Dates is not null).Select(x => x.i).ToList();
+            if (datePosition < 0 && dateIndexes.Count > 0)
+                datePosition = dateIndexes[0];
+            var starts = new List<int> { 0 };
+            foreach (var d in dateIndexes.Skip(1))
+            {
+                var start = Math.Max(starts[^1] + 1, d - Math.Max(0, datePosition));
+                if (start < run.Count && start > starts[^1])
+                    starts.Add(start);
+            }
+
+            for (var s = 0; s < starts.Count; s++)
+            {
+                var end = s + 1 < starts.Count ? starts[s + 1] : run.Count;
+                var entry = new RawEntry();
+                foreach (var (text, dates) in run.Skip(starts[s]).Take(end - starts[s]))
+                {
+                    var header = text;
+                    if (dates is not null && entry.Dates is null)
+                    {
+                        entry.Dates = dates;
+                        header = text.Remove(dates.Index, dates.Length);
+                    }
+
+                    foreach (var fragment in Fragments(header))
+                        entry.Headers.Add(fragment);
+                }
+
+                entries.Add(entry);
+            }
+
+            entries[^1].Description.AddRange(description);
+            run.Clear();
+            description.Clear();
+        }
+
+        foreach (var (text, isDescription, dates) in items)
+        {
+            if (isDescription)
+            {
+                description.Add(text);
+                continue;
+            }
+
+            if (description.Count > 0)
+                Flush();
+            run.Add((text, dates));
+        }
+
+        Flush();
+        return entries.Where(e => e.Headers.Count > 0 || e.Dates is not null).ToList();
+    }
+
+    /// <summary>Header fragments: split on tabs and dot or pipe separators; empty bits and dashes dropped.</summary>
+    public static IEnumerable<string> Fragments(string header) =>
+        FragmentSeparator().Split(header)
+            .Select(f => f.Trim().Trim(',', '|', '–', '-', '—', '(', ')', ':').Trim())
+            .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit));
+
+    /// <summary>A narrow date column wraps "02.2023 –" / "07.2025": the halves are joined back into
+    /// the first line; whatever else stood beside them stays where it was.</summary>
+    private static List<string> JoinWrappedDates(List<string> lines)
+    {
+        var result = new List<string>(lines);
+        for (var i = 0; i + 1 < result.Count; i++)
+        {
+            var cells = result[i].Split('\t');
+            var head = cells[0].TrimEnd();
+            if (!(head.EndsWith('–') || head.EndsWith('-') || head.EndsWith('—')) || DateRangeParser.Find(head) is not null)
+                continue;
+            var nextCells = result[i + 1].Split('\t');
+            var joined = head + " " + nextCells[0].Trim();
+            if (DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
+                continue;
+            result[i] = string.Join('\t', new[] { joined }.Concat(cells.Skip(1)));
+            result[i + 1] = string.Join('\t', nextCells.Skip(1));
+        }
+
+        return result.Where(l => l.Trim().Length > 0).ToList();
+    }
+
+    private static List<(string Text, bool IsDescription, DateRange? Dates)> Classify(IEnumerable<string> lines)
+    {
+        var result = new List<(string Text, bool IsDescription, DateRange? Dates)>();
+        foreach (var raw in JoinWrappedDates(lines.Select(CvText.Clean).ToList()))
+        {
+            var line = raw;
+            if (line.Length == 0)
+                continue;
+            var dates = DateRangeParser.Find(line);
+            var bullet = CvText.StartsWithBullet(line);
+            var text = bullet ? CvText.StripBullet(line) : line;
+            if (result.Count > 0 && result[^1].IsDescription && dates is null && !bullet && IsContinuation(result[^1].Text, text))
+            {
+                result[^1] = (result[^1].Text + " " + text.Replace('\t', ' '), true, null);
+                continue;
+            }
+
+            var isDescription = dates is null && (bullet || CvText.IsSentence(text));
+            result.Add((isDescription ? text.Replace('\t', ' ') : text, isDescription, dates));
+        }
+
+        return result;
+    }
+
+    private static bool IsContinuation(string previous, string current) =>
+        !previous.EndsWith('.') && !previous.EndsWith('!') && !previous.EndsWith('?')
+        && current.Length > 0 && (char.IsLower(current[0]) || char.IsDigit(current[0]) || current[0] == '(');
+
+    [GeneratedRegex(@"\t|\s+[·|•]\s+|\s{3,}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FragmentSeparator();
+}

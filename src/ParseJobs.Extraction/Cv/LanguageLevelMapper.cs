@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace ParseJobs.Extraction.Cv;
+
+/// <summary>Recognises spoken-language names (EN/DE/FR/IT) and reads CEFR levels (A1–C2) that are printed.</summary>
+internal static partial class LanguageLevelMapper
+{
+    private static readonly HashSet<string> Names = BuildNames();
+
+    /// <summary>True when the text (folded) is a language name.</summary>
+    public static bool IsLanguage(string text) => Names.Contains(CvText.Fold(text).Trim());
+
+    /// <summary>The longest language name at the start of the text, as printed, or null.</summary>
+    public static string? LeadingLanguage(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = Math.Min(3, words.Length); n >= 1; n--)
+        {
+            var candidate = string.Join(' ', words.Take(n)).TrimEnd(':', ',', '-', '–').Trim();
+            if (IsLanguage(candidate))
+                return candidate;
+        }
+
+        return null;
+    }
+
+    /// <summary>The CEFR level printed in the text ("C1", "B2+"), or "".</summary>
+    public static string Cefr(string text)
+    {
+        var m = CefrPattern().Match(text);
+        return m.Success ? m.Groups[1].Value.ToUpperInvariant() : "";
+    }
+
+    private static HashSet<string> BuildNames()
+    {
+        string[] names =
+        [
+            "english", "englisch", "anglais", "inglese", "german", "deutsch", "allemand", "tedesco", "hochdeutsch",
+            "swiss german", "schweizerdeutsch", "suisse allemand", "svizzero tedesco", "french", "französisch", "français", "francese",
+            "italian", "italienisch", "italien", "italiano", "spanish", "spanisch", "espagnol", "spagnolo", "portuguese", "portugiesisch",
+            "portugais", "portoghese", "dutch", "niederländisch", "néerlandais", "olandese", "russian", "russisch", "russe", "russo",
+            "chinese", "mandarin", "mandarin chinese", "chinesisch", "chinois", "cinese", "turkish", "türkisch", "turc", "turco",
+            "polish", "polnisch", "polonais", "polacco", "arabic", "arabisch", "arabe", "arabo", "japanese", "japanisch", "japonais",
+            "giapponese", "korean", "koreanisch", "coréen", "coreano", "hindi", "greek", "griechisch", "grec", "greco", "swedish",
+            "schwedisch", "suédois", "svedese", "norwegian", "norwegisch", "norvégien", "norvegese", "danish", "dänisch", "danois",
+            "danese", "finnish", "finnisch", "finnois", "finlandese", "czech", "tschechisch", "tchèque", "ceco", "hungarian",
+            "ungarisch", "hongrois", "ungherese", "romanian", "rumänisch", "roumain", "rumeno", "serbian", "serbisch", "serbe", "serbo",
+            "croatian", "kroatisch", "croate", "croato", "albanian", "albanisch", "albanais", "albanese", "romansh", "rätoromanisch",
+            "romanche", "romancio", "ukrainian", "ukrainisch", "ukrainien", "ucraino", "hebrew", "hebräisch", "hébreu", "ebraico",
+            "persian", "farsi", "persisch", "persan", "persiano", "bulgarian", "bulgarisch", "bulgare", "bulgaro", "slovak", "slowakisch",
+            "slovaque", "slovacco", "slovenian", "slowenisch", "slovène", "sloveno", "tamil", "thai", "vietnamese", "vietnamesisch",
+            "vietnamien", "vietnamita", "indonesian", "malay", "bengali", "urdu", "punjabi", "cantonese", "kantonesisch", "cantonais",
+            "cantonese", "latin", "latein", "latin", "latino", "catalan", "katalanisch", "catalano", "tigrinya", "kurdish", "kurdisch",
+        ];
+        return names.Select(CvText.Fold).ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b([ABC][12])\b\+?", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CefrPattern();
+}

@@ -1,0 +1,113 @@
+namespace ParseJobs.Extraction.Cv;
+
+/// <summary>The kinds of CV section a heading can open.</summary>
+internal enum SectionKind
+{
+    Header,
+    Personal,
+    Summary,
+    Experience,
+    Education,
+    FurtherEducation,
+    Skills,
+    Languages,
+    Hobbies,
+    Other,
+}
+
+/// <summary>A section: its kind, an optional skill category from the heading, and its lines.</summary>
+internal sealed record CvSection(SectionKind Kind, string Heading, List<string> Lines);
+
+/// <summary>Splits CV lines into sections by headings in English, German, French and Italian.</summary>
+internal static class SectionDetector
+{
+    private static readonly Dictionary<string, SectionKind> Headings = Build();
+
+    public static List<CvSection> Split(IEnumerable<string> lines)
+    {
+        var sections = new List<CvSection> { new(SectionKind.Header, "", []) };
+        foreach (var raw in lines)
+        {
+            var line = raw;
+            if (IsUnderline(line))
+                continue;
+            var cells = line.Split('\t');
+            var kind = Classify(cells[0]);
+            if (kind is not null)
+            {
+                sections.Add(new CvSection(kind.Value, cells[0].Trim(), []));
+                var rest = string.Join('\t', cells.Skip(1)).Trim();
+                if (rest.Length > 0)
+                    sections[^1].Lines.Add(rest);
+                continue;
+            }
+
+            sections[^1].Lines.Add(line);
+        }
+
+        return sections;
+    }
+
+    /// <summary>The section a heading line opens, or null when the line is no heading.</summary>
+    public static SectionKind? Classify(string line)
+    {
+        var text = CvText.Fold(line).Trim().TrimEnd(':').Trim().Trim('#', '=', '*', '_').Trim();
+        if (text.Length is 0 or > 45 || CvText.WordCount(text) > 5)
+            return null;
+        return Headings.TryGetValue(text, out var kind) ? kind : null;
+    }
+
+    private static bool IsUnderline(string line)
+    {
+        var t = line.Trim();
+        return t.Length >= 3 && t.All(c => c is '=' or '-' or '_' or '*' or '~');
+    }
+
+    private static Dictionary<string, SectionKind> Build()
+    {
+        var map = new Dictionary<string, SectionKind>(StringComparer.Ordinal);
+        void Add(SectionKind kind, params string[] names)
+        {
+            foreach (var name in names)
+                map[CvText.Fold(name)] = kind;
+        }
+
+        Add(SectionKind.Personal, "personal details", "personal information", "personal data", "personal info", "contact", "contact details",
+            "persönliche angaben", "persönliche daten", "personalien", "kontakt", "kontaktdaten",
+            "informations personnelles", "données personnelles", "coordonnées", "état civil",
+            "dati personali", "informazioni personali", "contatti", "recapiti");
+        Add(SectionKind.Summary, "summary", "profile", "about", "about me", "professional summary", "career summary", "personal profile", "objective", "career objective",
+            "profil", "kurzprofil", "zusammenfassung", "über mich", "berufliches profil",
+            "profil professionnel", "résumé", "à propos", "à propos de moi", "sommaire",
+            "profilo", "profilo professionale", "sommario", "chi sono", "riepilogo", "obiettivo");
+        Add(SectionKind.Experience, "experience", "work experience", "professional experience", "work", "employment", "employment history", "work history",
+            "career", "career history", "professional background", "relevant experience",
+            "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang", "werdegang", "berufspraxis", "erfahrung", "praxiserfahrung",
+            "expérience professionnelle", "expériences professionnelles", "expérience", "expériences", "parcours professionnel",
+            "esperienza professionale", "esperienze professionali", "esperienza lavorativa", "esperienze lavorative", "esperienza", "percorso professionale");
+        Add(SectionKind.Education, "education", "academic background", "education and training", "studies", "academic education", "qualifications",
+            "ausbildung", "bildung", "bildungsweg", "schulbildung", "studium", "aus- und weiterbildung",
+            "formation", "formations", "études", "parcours académique", "formation académique",
+            "formazione", "istruzione", "studi", "percorso formativo", "istruzione e formazione");
+        Add(SectionKind.FurtherEducation, "further education", "certifications", "certificates", "courses", "training", "continuing education", "professional development",
+            "weiterbildung", "weiterbildungen", "zertifikate", "kurse", "zertifizierungen",
+            "formation continue", "certifications et formations", "certificats",
+            "formazione continua", "certificazioni", "corsi", "aggiornamento professionale");
+        Add(SectionKind.Skills, "skills", "technical skills", "competencies", "core competencies", "expertise", "skills and competencies", "key skills",
+            "kenntnisse", "fähigkeiten", "kompetenzen", "fachkenntnisse", "fähigkeiten und kenntnisse",
+            "compétences", "compétences clés", "savoir-faire",
+            "competenze", "abilità", "conoscenze", "capacità e competenze");
+        Add(SectionKind.Languages, "languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "compétences linguistiques", "connaissances linguistiques",
+            "lingue", "conoscenze linguistiche", "competenze linguistiche");
+        Add(SectionKind.Hobbies, "hobbies", "interests", "hobbies and interests", "hobbies & interests", "leisure", "activities",
+            "hobbys", "interessen", "freizeit", "freizeitaktivitäten", "hobbys und interessen",
+            "loisirs", "centres d'intérêt", "centres d’intérêt", "intérêts", "passions",
+            "interessi", "hobby", "tempo libero", "hobby e interessi");
+        Add(SectionKind.Other, "references", "referenzen", "références", "referenze", "publications", "publikationen", "projects", "projekte", "projets", "progetti",
+            "awards", "auszeichnungen", "volunteering", "ehrenamt", "bénévolat", "volontariato");
+
+        foreach (var category in SkillCategories.HeadingNames)
+            map[category] = SectionKind.Skills;
+        return map;
+    }
+}

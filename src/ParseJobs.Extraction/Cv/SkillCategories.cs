@@ -1,0 +1,79 @@
+using System.Reflection;
+
+namespace ParseJobs.Extraction.Cv;
+
+/// <summary>Which skill list an item belongs to.</summary>
+internal enum SkillCategory
+{
+    Unknown,
+    It,
+    Hard,
+    Soft,
+    Fields,
+}
+
+/// <summary>Skill category headings (EN/DE/FR/IT) and a small embedded taxonomy of IT skills
+/// for items listed without a category.</summary>
+internal static class SkillCategories
+{
+    private static readonly Dictionary<string, SkillCategory> Categories = BuildCategories();
+
+    private static readonly Lazy<HashSet<string>> ItTerms = new(LoadTaxonomy);
+
+    public static IEnumerable<string> HeadingNames => Categories.Keys;
+
+    /// <summary>The category a label ("IT skills", "Fachkompetenzen:") names, or null.</summary>
+    public static SkillCategory? FromLabel(string label)
+    {
+        var key = CvText.Fold(label).Trim().TrimEnd(':').Trim();
+        return Categories.TryGetValue(key, out var category) ? category : null;
+    }
+
+    /// <summary>Categorises an item listed without a category: known IT terms, else a professional skill.</summary>
+    public static SkillCategory Guess(string item) =>
+        ItTerms.Value.Contains(CvText.Fold(item)) ? SkillCategory.It : SkillCategory.Hard;
+
+    private static Dictionary<string, SkillCategory> BuildCategories()
+    {
+        var map = new Dictionary<string, SkillCategory>(StringComparer.Ordinal);
+        void Add(SkillCategory category, params string[] names)
+        {
+            foreach (var name in names)
+                map[CvText.Fold(name)] = category;
+        }
+
+        Add(SkillCategory.It, "it skills", "it", "technical skills", "tools", "software", "programming", "programming languages", "technologies", "it knowledge", "computer skills",
+            "it-kenntnisse", "edv-kenntnisse", "informatikkenntnisse", "technische kenntnisse", "software-kenntnisse",
+            "compétences informatiques", "informatique", "connaissances informatiques", "outils",
+            "competenze informatiche", "informatica", "conoscenze informatiche", "strumenti");
+        Add(SkillCategory.Hard, "professional skills", "hard skills", "methods", "business skills", "functional skills",
+            "fachkompetenzen", "fachkenntnisse", "methodenkompetenz", "fachliche kompetenzen",
+            "compétences professionnelles", "compétences métier", "compétences techniques",
+            "competenze professionali", "competenze tecniche");
+        Add(SkillCategory.Soft, "soft skills", "personal skills", "interpersonal skills", "social skills",
+            "persönliche kompetenzen", "sozialkompetenzen", "soziale kompetenzen", "selbstkompetenz",
+            "compétences personnelles", "savoir-être", "qualités personnelles", "compétences comportementales",
+            "competenze personali", "competenze trasversali", "competenze relazionali", "soft skill");
+        Add(SkillCategory.Fields, "industries", "industry experience", "industry", "sectors", "domains",
+            "branchenerfahrung", "branchen", "branchenkenntnisse",
+            "secteurs", "expérience sectorielle", "secteurs d'activité",
+            "settori", "esperienza settoriale", "settori di attività");
+        return map;
+    }
+
+    private static HashSet<string> LoadTaxonomy()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ParseJobs.Extraction.Cv.it-skills.txt");
+        if (stream is null)
+            return set;
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && !line.StartsWith('#'))
+                set.Add(CvText.Fold(line.Trim()));
+        }
+
+        return set;
+    }
+}
