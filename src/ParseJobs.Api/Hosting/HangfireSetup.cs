@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using ParseJobs.Api.Auth;
 
@@ -11,23 +13,31 @@ public static class HangfireSetup
 
     public static IServiceCollection AddParseJobsHangfire(this IServiceCollection services, string connectionString, HostingOptions hosting, WorkerOptions worker)
     {
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = worker.SchemaName,
+            PrepareSchemaIfNecessary = true,
+            // LISTEN/NOTIFY wakes a waiting worker the moment a job is enqueued, also across processes;
+            // the poll interval is only the fallback.
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(worker.QueuePollIntervalSeconds),
+            // Heartbeats keep a running job invisible; a dead worker's job returns after the timeout.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromSeconds(worker.InvisibilityTimeoutSeconds),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
+
+        // Storage and activator are this host's own singletons. Hangfire's default registrations hand out the
+        // static JobStorage.Current and JobActivator.Current, which the last host built in a process overwrites
+        // (several hosts in one test run): jobs would land in another database or resolve from a disposed host.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(HangfireConnectionString(connectionString, worker), storageOptions), storageOptions));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(HangfireConnectionString(connectionString, worker)), new PostgreSqlStorageOptions
-            {
-                SchemaName = worker.SchemaName,
-                PrepareSchemaIfNecessary = true,
-                // LISTEN/NOTIFY wakes a waiting worker the moment a job is enqueued, also across processes;
-                // the poll interval is only the fallback.
-                EnableLongPolling = true,
-                QueuePollInterval = TimeSpan.FromSeconds(worker.QueuePollIntervalSeconds),
-                // Heartbeats keep a running job invisible; a dead worker's job returns after the timeout.
-                UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromSeconds(worker.InvisibilityTimeoutSeconds),
-                DistributedLockTimeout = TimeSpan.FromMinutes(1),
-            }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         if (hosting.RunsWorker)
         {

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Extraction.Isolation;
+
+/// <summary>
+/// Parses documents in warm child processes, so that a parser that hangs, exhausts memory or crashes costs one
+/// document, never the calling process. At most <see cref="ParserProcessOptions.PoolSize"/> children work at once;
+/// a child that times out or dies is discarded and a fresh one is started on demand.
+/// </summary>
+public sealed class ParserProcessPool : IDocumentParser, IDisposable
+{
+    private readonly ParserProcessOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentBag<ParserProcess> _idle = [];
+    private int _processesStarted;
+    private bool _disposed;
+
+    public ParserProcessPool(ParserProcessOptions options, ILogger logger)
+    {
+        if (options.PoolSize < 1)
+        {
+            throw new ArgumentException("PoolSize must be at least 1.", nameof(options));
+        }
+
+        _options = options;
+        _logger = logger;
+        _slots = new SemaphoreSlim(options.PoolSize, options.PoolSize);
+    }
+
+    /// <summary>Children started so far (a diagnostic: warm reuse keeps it low).</summary>
+    public int ProcessesStarted => Volatile.Read(ref _processesStarted);
+
+    public async Task<ExtractedDocument> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _slots.WaitAsync(ct);
+        var path = Path.Combine(Path.GetTempPath(), $"parsejobs-{Guid.NewGuid():N}.bin");
+        ParserProcess? child = null;
+        var reusable = false;
+        try
+        {
+            await File.WriteAllBytesAsync(path, content, ct);
+            child = TakeOrStart();
+            using var timeout = new CancellationTokenSource(_options.ParseTimeout);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+            try
+            {
+                var document = await child.ParseAsync(path, type, limits, progress, linked.Token);
+                reusable = true;
+                return document;
+            }
+            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                _logger.LogWarning("Parser process {ProcessId} exceeded {Timeout} and was killed", child.Id, _options.ParseTimeout);
+                child.Kill();
+                throw new DocumentParseException(ParseErrorCodes.ParseTimeout,
+                    $"Parsing the document exceeded the {_options.ParseTimeout.TotalSeconds:0} s time limit.", ex);
+            }
+            catch (DocumentParseException ex) when (ex.Code is not (ParseErrorCodes.ParserCrashed or ParseErrorCodes.ParserOutOfMemory))
+            {
+                reusable = true; // an ordinary document error: the child is fine
+                throw;
+            }
+            catch (DocumentParseException ex)
+            {
+                _logger.LogWarning("Parser process {ProcessId} died: {ErrorCode}", child.Id, ex.Code);
+                throw;
+            }
+        }
+        finally
+        {
+            if (child is not null)
+            {
+                Return(child, reusable);
+            }
+
+            TryDelete(path);
+            _slots.Release();
+        }
+    }
+
+    private ParserProcess TakeOrStart()
+    {
+        while (_idle.TryTake(out var child))
+        {
+            if (!child.HasExited)
+            {
+                return child;
+            }
+
+            child.Dispose();
+        }
+
+        Interlocked.Increment(ref _processesStarted);
+        return ParserProcess.Start(_options);
+    }
+
+    private void Return(ParserProcess child, bool reusable)
+    {
+        if (reusable && !_disposed && !child.HasExited && child.RequestsServed < _options.MaxRequestsPerProcess)
+        {
+            _idle.Add(child);
+            return;
+        }
+
+        child.Kill();
+        child.Dispose();
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // The temp directory is cleaned by the OS; a leftover file is not worth failing a job for.
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        while (_idle.TryTake(out var child))
+        {
+            child.Dispose();
+        }
+
+        _slots.Dispose();
+    }
+}

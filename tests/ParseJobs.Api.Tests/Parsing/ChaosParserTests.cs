@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging.Abstractions;
+using ParseJobs.Api.Tests.Infrastructure;
+using ParseJobs.Extraction.Isolation;
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Api.Tests.Parsing;
+
+/// <summary>The real host whose parser children misbehave on request (tests/ParseJobs.TestParser).</summary>
+public sealed class ChaosAppFactory : ParseJobsAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IDocumentParser>(new ParserProcessPool(new ParserProcessOptions
+        {
+            FileName = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet",
+            Arguments = [Path.Combine(AppContext.BaseDirectory, "ParseJobs.TestParser.dll")],
+            PoolSize = 2,
+            ParseTimeout = TimeSpan.FromSeconds(2),
+            MemoryLimitMb = 128,
+        }, NullLogger.Instance)));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ChaosCollection : ICollectionFixture<ChaosAppFactory>
+{
+    public const string Name = "chaos";
+}
+
+[Collection(ChaosCollection.Name)]
+public sealed class ChaosParserTests(ChaosAppFactory app)
+{
+    [Theory]
+    [InlineData("hang", ParseErrorCodes.ParseTimeout)]
+    [InlineData("crash", ParseErrorCodes.ParserCrashed)]
+    [InlineData("stackoverflow", ParseErrorCodes.ParserCrashed)]
+    [InlineData("oom", ParseErrorCodes.ParserOutOfMemory)]
+    public async Task Job_FailsWithClearCode_WhenTheParserMisbehaves_AndTheWorkerKeepsWorking(string behaviour, string expectedCode)
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+
+        var bad = await client.UploadAsync(Encoding.UTF8.GetBytes(behaviour), "cv.txt");
+        var badStatus = await client.WaitForTerminalStatusAsync(bad);
+        var good = await client.UploadAsync(Encoding.UTF8.GetBytes("Jane Doe\njane@example.com"), "cv.txt");
+        var goodStatus = await client.WaitForTerminalStatusAsync(good);
+
+        Assert.Equal("failed", badStatus.GetProperty("status").GetString());
+        Assert.Equal(expectedCode, badStatus.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("completed", goodStatus.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Status_ShowsPageProgress_WhileTheDocumentIsParsed()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync("slow:10:150"u8.ToArray(), "cv.txt");
+
+        var seen = new HashSet<int>();
+        JsonElement status;
+        do
+        {
+            status = await client.GetFromJsonAsync<JsonElement>($"/v1/parse/{jobId}/status");
+            if (status.GetProperty("progress").GetProperty("processed_pages") is { ValueKind: JsonValueKind.Number } processed)
+            {
+                seen.Add(processed.GetInt32());
+            }
+
+            await Task.Delay(50);
+        }
+        while (status.GetProperty("status").GetString() is "pending" or "running");
+
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        Assert.Contains(seen, p => p is > 0 and < 10);
+        Assert.Equal(10, status.GetProperty("progress").GetProperty("processed_pages").GetInt32());
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using ParseJobs.Extraction.Isolation;
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Extraction.Tests.Isolation;
+
+/// <summary>The pool against a real child process whose parser hangs, hoards memory or dies on request.</summary>
+public sealed class ParserProcessPoolTests : IDisposable
+{
+    private readonly ParserProcessPool _pool = CreatePool(poolSize: 2, timeout: TimeSpan.FromSeconds(3));
+
+    public static ParserProcessPool CreatePool(int poolSize, TimeSpan timeout, int memoryLimitMb = 256, int maxRequests = 200) =>
+        new(new ParserProcessOptions
+        {
+            FileName = DotnetHost(),
+            Arguments = [Path.Combine(AppContext.BaseDirectory, "ParseJobs.TestParser.dll")],
+            PoolSize = poolSize,
+            ParseTimeout = timeout,
+            MemoryLimitMb = memoryLimitMb,
+            MaxRequestsPerProcess = maxRequests,
+        }, NullLogger.Instance);
+
+    private static string DotnetHost() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+
+    private Task<ExtractedDocument> ParseAsync(string text, IProgress<PageProgress>? progress = null, CancellationToken ct = default) =>
+        _pool.ParseAsync(Encoding.UTF8.GetBytes(text), DocumentType.Txt, ParseLimits.Default, progress, ct);
+
+    private async Task<string> ErrorCodeOfAsync(string text) =>
+        (await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync(text))).Code;
+
+    [Fact]
+    public async Task Parse_ReturnsTheChildsDocument()
+    {
+        var document = await ParseAsync("hello from a child");
+
+        Assert.Equal(DocumentType.Txt, document.Type);
+        Assert.Equal("hello from a child", Assert.Single(document.Pages).Text);
+    }
+
+    [Fact]
+    public async Task Parse_ReportsProgressPerPage()
+    {
+        var reports = new List<PageProgress>();
+        var progress = new SynchronousProgress(reports.Add);
+
+        var document = await ParseAsync("slow:4", progress);
+
+        Assert.Equal(4, document.PageCount);
+        Assert.Equal([new(1, 4), new(2, 4), new(3, 4), new(4, 4)], reports);
+    }
+
+    [Fact]
+    public async Task Parse_FailsWithParseTimeout_WhenParserHangs_AndThePoolKeepsServing()
+    {
+        var started = DateTime.UtcNow;
+
+        Assert.Equal(ParseErrorCodes.ParseTimeout, await ErrorCodeOfAsync("hang"));
+
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(15));
+        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Pages).Text);
+    }
+
+    [Fact]
+    public async Task Parse_FailsWithOutOfMemory_WhenParserAllocatesWithoutEnd_AndThePoolKeepsServing()
+    {
+        Assert.Equal(ParseErrorCodes.ParserOutOfMemory, await ErrorCodeOfAsync("oom"));
+
+        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Pages).Text);
+    }
+
+    [Theory]
+    [InlineData("crash")]
+    [InlineData("stackoverflow")]
+    public async Task Parse_FailsWithParserCrashed_WhenTheChildDies_AndThePoolKeepsServing(string behaviour)
+    {
+        Assert.Equal(ParseErrorCodes.ParserCrashed, await ErrorCodeOfAsync(behaviour));
+
+        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Pages).Text);
+    }
+
+    [Fact]
+    public async Task Parse_PassesDocumentErrorsThrough_WithCodeAndMessage()
+    {
+        var error = await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync("corrupt"));
+
+        Assert.Equal(ParseErrorCodes.DocumentCorrupt, error.Code);
+        Assert.Equal("Chaos: the document is corrupt.", error.Message);
+    }
+
+    [Fact]
+    public async Task Parse_ReusesAWarmChild_ForSequentialDocuments()
+    {
+        var first = (await ParseAsync("pid")).Pages[0].Text;
+        var second = (await ParseAsync("pid")).Pages[0].Text;
+        _ = await ErrorCodeOfAsync("corrupt"); // a document error does not cost the child
+        var third = (await ParseAsync("pid")).Pages[0].Text;
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, third);
+        Assert.Equal(1, _pool.ProcessesStarted);
+    }
+
+    [Fact]
+    public async Task Parse_ReplacesAChild_AfterItsRequestBudget()
+    {
+        using var pool = CreatePool(poolSize: 1, timeout: TimeSpan.FromSeconds(10), maxRequests: 2);
+        var pids = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            pids.Add((await pool.ParseAsync("pid"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None)).Pages[0].Text);
+        }
+
+        Assert.Equal(2, pids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(2, pool.ProcessesStarted);
+    }
+
+    [Fact]
+    public async Task Parse_RunsAtMostPoolSizeChildren_AndServesEveryRequest()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => ParseAsync($"doc {i}")));
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"doc {i}"), results.Select(r => r.Pages[0].Text), StringComparer.Ordinal);
+        Assert.InRange(_pool.ProcessesStarted, 1, 2);
+    }
+
+    [Fact]
+    public async Task Parse_KillsTheChildAndThrows_WhenCancelled()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ParseAsync("hang", ct: cancel.Token));
+
+        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Pages).Text);
+    }
+
+    [Fact]
+    public async Task Parse_LeavesNoTemporaryFiles()
+    {
+        var before = Directory.GetFiles(Path.GetTempPath(), "parsejobs-*.bin").Length;
+
+        await ParseAsync("one");
+        _ = await ErrorCodeOfAsync("corrupt");
+
+        Assert.True(Directory.GetFiles(Path.GetTempPath(), "parsejobs-*.bin").Length <= before);
+    }
+
+    public void Dispose() => _pool.Dispose();
+
+    private sealed class SynchronousProgress(Action<PageProgress> report) : IProgress<PageProgress>
+    {
+        public void Report(PageProgress value) => report(value);
+    }
+}
