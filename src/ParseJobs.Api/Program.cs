@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ParseJobs.Api.Documents;
 using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Parsing;
@@ -30,6 +31,7 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
 {
     app.MapJobs();
     app.MapParsing();
+    app.MapDocuments();
     app.MapParseJobsDashboard();
 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.TestParser;
@@ -8,11 +9,11 @@ namespace ParseJobs.TestParser;
 /// <c>corrupt</c>, <c>slow:N[:MS]</c> (N pages with progress, MS milliseconds each), <c>pid</c> (the child's
 /// process id); anything else comes back as one page.
 /// </summary>
-public sealed class ChaosExtractor : IDocumentTextExtractor
+public sealed class ChaosExtractor : ILayoutExtractor
 {
     private static readonly List<byte[]> Hoard = [];
 
-    public ExtractedDocument Extract(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress = null)
+    public LayoutDocument Extract(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress = null)
     {
         var text = Encoding.UTF8.GetString(content).Trim();
         switch (text)
@@ -43,28 +44,43 @@ public sealed class ChaosExtractor : IDocumentTextExtractor
         if (text.Split(':') is ["slow", var count, .. var rest] && int.TryParse(count, out var pages))
         {
             var delay = rest is [var ms] && int.TryParse(ms, out var parsed) ? parsed : 20;
-            var result = new List<ExtractedPage>();
+            var result = new List<string>();
             for (var page = 1; page <= pages; page++)
             {
                 Thread.Sleep(delay);
-                result.Add(new ExtractedPage(page, $"page {page}"));
+                result.Add($"page {page}");
                 progress?.Report(new PageProgress(page, pages));
             }
 
-            return new ExtractedDocument(type, result);
+            return Pages(type, result);
         }
 
         return OnePage(type, text);
     }
 
-    private static ExtractedDocument OnePage(DocumentType type, string text) => new(type, [new ExtractedPage(1, text)]);
+    private static LayoutDocument OnePage(DocumentType type, string text) => Pages(type, [text]);
+
+    /// <summary>One page per text, each holding one Text segment.</summary>
+    private static LayoutDocument Pages(DocumentType type, IReadOnlyList<string> texts) => new()
+    {
+        Type = type,
+        Pages = texts.Select((_, i) => new LayoutPage(i + 1, 595, 842)).ToList(),
+        Segments = texts.Select((t, i) => new Segment
+        {
+            Id = $"seg_{i + 1}",
+            Type = SegmentType.Text,
+            PageNumber = i + 1,
+            Box = new BoundingBox(0, 0, 595, 12),
+            Text = t,
+        }).ToList(),
+    };
 
     // Not a tail call (the result is used after the call) and a fat frame: the stack runs out quickly.
-    private static ExtractedDocument Recurse(int depth)
+    private static LayoutDocument Recurse(int depth)
     {
         Span<byte> frame = stackalloc byte[512];
         frame[depth % 512] = 1;
         var inner = depth < 0 ? OnePage(DocumentType.Txt, "") : Recurse(depth + 1);
-        return inner with { Pages = [.. inner.Pages, new ExtractedPage(frame[0], "")] };
+        return inner with { Warnings = [.. inner.Warnings, new DocumentWarning("DEPTH", frame[0].ToString(System.Globalization.CultureInfo.InvariantCulture))] };
     }
 }

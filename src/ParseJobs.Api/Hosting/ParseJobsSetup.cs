@@ -29,6 +29,8 @@ public static class ParseJobsSetup
         builder.Services.AddApiKeyAuth();
         builder.Services.AddScoped<ApiKeyAdmin>();
         builder.Services.AddScoped<JobDispatcher>();
+        builder.Services.AddScoped<JobRunner>();
+        builder.Services.AddScoped<JobSubmitter>();
         builder.Services.AddSingleton<JobProgressWriter>();
         builder.Services.AddParsing();
         builder.Services.AddParseJobsHangfire(connectionString, hosting, worker);

@@ -32,11 +32,14 @@ public sealed class Job
     public double? ExecutionTimeSeconds { get; private set; }
     /// <summary>The Hangfire job that runs this job, for operators.</summary>
     public string? BackgroundJobId { get; private set; }
+    /// <summary>The submission's options for the job class (jsonb), kept so that a resubmitted job runs as asked.</summary>
+    public string? Parameters { get; private set; }
 
     public bool IsTerminal => Status is JobStatus.Completed or JobStatus.Failed;
 
-    public static Job Create(Guid organisationId, JobKind kind, Guid? documentId, string? dataId, DateTimeOffset now) => new()
+    public static Job Create(Guid organisationId, JobKind kind, Guid? documentId, string? dataId, DateTimeOffset now, string? parameters = null) => new()
     {
+        Parameters = parameters,
         Id = Guid.CreateVersion7(now),
         OrganisationId = organisationId,
         Kind = kind,

@@ -1,4 +1,5 @@
 using Hangfire;
+using ParseJobs.Api.Documents;
 using ParseJobs.Api.Parsing;
 
 namespace ParseJobs.Api.Jobs;
@@ -13,6 +14,7 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire)
         var backgroundJobId = job.Kind switch
         {
             JobKind.CvParse => hangfire.Enqueue<ParseCvJob>(j => j.RunAsync(id, CancellationToken.None)),
+            JobKind.DocumentParse => hangfire.Enqueue<DocumentParseJob>(j => j.RunAsync(id, CancellationToken.None)),
             _ => throw new InvalidOperationException($"No job class handles kind {job.Kind}."),
         };
         job.AttachBackgroundJob(backgroundJobId);

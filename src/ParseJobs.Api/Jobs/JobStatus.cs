@@ -12,5 +12,9 @@ public enum JobStatus
 /// <summary>What a job does; each kind has its own submit endpoint and Hangfire job class.</summary>
 public enum JobKind
 {
+    /// <summary>A CV to a candidate profile (POST /v1/parse).</summary>
     CvParse,
+
+    /// <summary>A document to its layout model: segments, chunks, markdown (POST /v1/documents).</summary>
+    DocumentParse,
 }

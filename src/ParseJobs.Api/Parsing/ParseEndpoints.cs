@@ -29,14 +29,11 @@ public static class ParseEndpoints
     /// <param name="dataId">Your own reference for this document, returned with the job.</param>
     private static async Task<IResult> Submit(
         IFormFile? file, [FromForm(Name = "data_id")] string? dataId, Tenant tenant,
-        DocumentUploadReader uploads, ParseJobsDbContext db, JobDispatcher dispatcher, TimeProvider clock, CancellationToken ct)
+        DocumentUploadReader uploads, JobSubmitter submitter, CancellationToken ct)
     {
-        if (dataId is { Length: > 256 })
+        if (JobSubmitter.ValidateDataId(dataId) is { } invalid)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["data_id"] = ["data_id may have at most 256 characters."],
-            });
+            return invalid;
         }
 
         var upload = await uploads.ReadAsync(file, tenant, ct);
@@ -45,15 +42,7 @@ public static class ParseEndpoints
             return upload.Problem!;
         }
 
-        var job = Job.Create(tenant.OrganisationId, JobKind.CvParse, document.Id, dataId, clock.GetUtcNow());
-        db.Documents.Add(document);
-        db.Jobs.Add(job);
-        await db.SaveChangesAsync(ct);
-
-        // Enqueued after the job row is committed, so a worker always finds it.
-        dispatcher.Dispatch(job);
-        await db.SaveChangesAsync(ct);
-
+        var job = await submitter.SubmitAsync(tenant, JobKind.CvParse, document, dataId, parameters: null, ct);
         var statusUrl = $"/v1/parse/{job.Id}/status";
         return TypedResults.Accepted(statusUrl, JobAcceptedResponse.From(job, statusUrl));
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Api.Parsing;
 
@@ -40,4 +41,12 @@ public sealed class ParsingOptions
 
     /// <summary>Run parsers in child processes (true) or inside the worker (false: faster, unsafe for hostile files).</summary>
     public bool IsolateParsers { get; init; } = true;
+
+    /// <summary>The limits handed to every parser.</summary>
+    public ParseLimits Limits() => new()
+    {
+        MaxPages = MaxPages,
+        MaxPackageEntries = MaxDocxEntries,
+        MaxUncompressedBytes = MaxDocxUncompressedMb * 1024L * 1024L,
+    };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ParseJobs.Api.Documents;
 using ParseJobs.Extraction.Cv;
+using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Isolation;
 using ParseJobs.Extraction.Parsing;
 
@@ -16,22 +17,24 @@ public static class ParsingSetup
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ParsingOptions>().BindConfiguration(ParsingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DocumentUploadReader>();
-        services.AddSingleton<IDocumentTextExtractor, DocumentTextExtractor>();
+        services.AddSingleton<ILayoutExtractor, DocumentLayoutExtractor>();
         services.AddSingleton<ICvExtractor, CvExtractor>();
         services.AddSingleton<IDocumentParser>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ParsingOptions>>().Value;
             return options.IsolateParsers
                 ? new ParserProcessPool(ChildProcessOptions(options), sp.GetRequiredService<ILogger<ParserProcessPool>>())
-                : new InProcessDocumentParser(sp.GetRequiredService<IDocumentTextExtractor>());
+                : new InProcessDocumentParser(sp.GetRequiredService<ILayoutExtractor>());
         });
         services.AddScoped<ParseCvJob>();
+        services.AddOptions<DocumentParseOptions>().BindConfiguration(DocumentParseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DocumentParseJob>();
         return services;
     }
 
     /// <summary>Entry point of a parser child: reads requests on stdin, answers on stdout, until stdin closes.</summary>
     public static Task<int> RunChildAsync() =>
-        ParserChildHost.RunAsync(Console.In, Console.Out, new DocumentTextExtractor(), CancellationToken.None);
+        ParserChildHost.RunAsync(Console.In, Console.Out, new DocumentLayoutExtractor(), CancellationToken.None);
 
     // The child is this same program started with "parse-worker": through its apphost when we run from one,
     // otherwise through the dotnet host (dotnet run, dotnet test, dotnet ParseJobs.Api.dll).

@@ -14,6 +14,7 @@ public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> opti
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobResult> JobResults => Set<JobResult>();
+    public DbSet<JobImage> JobImages => Set<JobImage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -48,6 +49,7 @@ public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> opti
             e.Property(j => j.ErrorCode).HasMaxLength(64);
             e.Property(j => j.ErrorMessage).HasMaxLength(2000);
             e.Property(j => j.BackgroundJobId).HasMaxLength(64);
+            e.Property(j => j.Parameters).HasColumnType("jsonb");
             // Status and attempt count guard every write of a job: a run that lost a race (another run restarted
             // or ended the job) fails to save instead of overwriting. Progress updates touch neither.
             e.Property(j => j.Status).IsConcurrencyToken();
@@ -64,6 +66,14 @@ public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> opti
             e.HasKey(r => r.JobId);
             e.Property(r => r.Data).HasColumnType("jsonb");
             e.HasOne<Job>().WithOne().HasForeignKey<JobResult>(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<JobImage>(e =>
+        {
+            e.HasKey(i => new { i.JobId, i.SegmentId });
+            e.Property(i => i.SegmentId).HasMaxLength(32);
+            e.Property(i => i.MediaType).HasMaxLength(64);
+            e.HasOne<Job>().WithMany().HasForeignKey(i => i.JobId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Extraction.Isolation;
@@ -13,7 +14,7 @@ public static class ParserChildHost
     /// <summary>Exit code after an out-of-memory error: the heap may be unusable, so the child stops.</summary>
     public const int OutOfMemoryExitCode = 3;
 
-    public static async Task<int> RunAsync(TextReader input, TextWriter output, IDocumentTextExtractor extractor, CancellationToken ct)
+    public static async Task<int> RunAsync(TextReader input, TextWriter output, ILayoutExtractor extractor, CancellationToken ct)
     {
         while (await input.ReadLineAsync(ct) is { } line)
         {
@@ -30,7 +31,7 @@ public static class ParserChildHost
                 var content = await File.ReadAllBytesAsync(request.Path, ct);
                 var progress = new LineProgress(output);
                 var document = extractor.Extract(content, request.Type, request.Limits, progress);
-                reply = new ParseReply(ParseReply.ResultKind, Document: WireDocument.From(document));
+                reply = new ParseReply(ParseReply.ResultKind, Document: document);
             }
             catch (DocumentParseException ex)
             {

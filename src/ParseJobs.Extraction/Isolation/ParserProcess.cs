@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Extraction.Isolation;
@@ -73,7 +74,7 @@ internal sealed class ParserProcess : IDisposable
     }
 
     /// <summary>Sends one request and reads the answer. Throws DocumentParseException for document errors and crashes.</summary>
-    public async Task<ExtractedDocument> ParseAsync(string path, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct)
+    public async Task<LayoutDocument> ParseAsync(string path, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct)
     {
         RequestsServed++;
         var request = JsonSerializer.Serialize(new ParseRequest(path, type, limits), ParserProtocol.Json);
@@ -102,7 +103,7 @@ internal sealed class ParserProcess : IDisposable
                     progress?.Report(new PageProgress(reply.Processed, reply.Total));
                     break;
                 case ParseReply.ResultKind when reply.Document is not null:
-                    return reply.Document.ToDocument();
+                    return reply.Document;
                 case ParseReply.ErrorKind:
                     throw new DocumentParseException(reply.Code ?? ParseErrorCodes.DocumentCorrupt, reply.Message ?? "The document could not be parsed.");
                 default:

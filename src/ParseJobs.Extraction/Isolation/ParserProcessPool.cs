@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Extraction.Isolation;
@@ -33,7 +34,7 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
     /// <summary>Children started so far (a diagnostic: warm reuse keeps it low).</summary>
     public int ProcessesStarted => Volatile.Read(ref _processesStarted);
 
-    public async Task<ExtractedDocument> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct)
+    public async Task<LayoutDocument> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _slots.WaitAsync(ct);

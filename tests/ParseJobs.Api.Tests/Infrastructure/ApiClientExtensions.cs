@@ -48,6 +48,24 @@ public static class ApiClientExtensions
         }
     }
 
+    /// <summary>Polls /v1/jobs/{id} until the job ends; returns the final job (its result embedded when completed).</summary>
+    public static async Task<JsonElement> WaitForJobAsync(this HttpClient client, Guid jobId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}");
+            var value = job.GetProperty("status").GetString();
+            if (value is "completed" or "failed")
+            {
+                return job;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Job {jobId} still {value} after the timeout.");
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 }

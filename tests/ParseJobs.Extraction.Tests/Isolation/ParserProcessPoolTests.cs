@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Isolation;
 using ParseJobs.Extraction.Parsing;
 
@@ -23,8 +24,8 @@ public sealed class ParserProcessPoolTests : IDisposable
 
     private static string DotnetHost() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
-    private Task<ExtractedDocument> ParseAsync(string text, IProgress<PageProgress>? progress = null, CancellationToken ct = default) =>
-        _pool.ParseAsync(Encoding.UTF8.GetBytes(text), DocumentType.Txt, ParseLimits.Default, progress, ct);
+    private async Task<ExtractedDocument> ParseAsync(string text, IProgress<PageProgress>? progress = null, CancellationToken ct = default) =>
+        (await _pool.ParseAsync(Encoding.UTF8.GetBytes(text), DocumentType.Txt, ParseLimits.Default, progress, ct)).ToExtractedDocument();
 
     private async Task<string> ErrorCodeOfAsync(string text) =>
         (await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync(text))).Code;
@@ -108,7 +109,7 @@ public sealed class ParserProcessPoolTests : IDisposable
         var pids = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            pids.Add((await pool.ParseAsync("pid"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None)).Pages[0].Text);
+            pids.Add((await pool.ParseAsync("pid"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None)).Segments[0].Text);
         }
 
         Assert.Equal(2, pids.Distinct(StringComparer.Ordinal).Count());

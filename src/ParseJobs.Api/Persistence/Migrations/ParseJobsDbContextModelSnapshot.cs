@@ -97,6 +97,34 @@ namespace ParseJobs.Api.Persistence.Migrations
                     b.ToTable("organisations", "parsejobs");
                 });
 
+            modelBuilder.Entity("ParseJobs.Api.Documents.JobImage", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("SegmentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("segment_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("media_type");
+
+                    b.HasKey("JobId", "SegmentId")
+                        .HasName("pk_job_images");
+
+                    b.ToTable("job_images", "parsejobs");
+                });
+
             modelBuilder.Entity("ParseJobs.Api.Documents.StoredDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -210,6 +238,10 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
                     b.Property<int?>("ProcessedPages")
                         .HasColumnType("integer")
                         .HasColumnName("processed_pages");
@@ -279,6 +311,16 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasConstraintName("fk_api_keys_organisations_organisation_id");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Documents.JobImage", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_images_jobs_job_id");
                 });
 
             modelBuilder.Entity("ParseJobs.Api.Documents.StoredDocument", b =>

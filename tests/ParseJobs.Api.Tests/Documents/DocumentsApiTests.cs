@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ParseJobs.Api.Tests.Infrastructure;
+using ParseJobs.Api.Tests.Samples;
+
+namespace ParseJobs.Api.Tests.Documents;
+
+[Collection(ApiCollection.Name)]
+public sealed class DocumentsApiTests(ParseJobsAppFactory app)
+{
+    public static TheoryData<string> Formats => new() { "pdf", "docx", "txt" };
+
+    private static byte[] Sample(string format) => format switch
+    {
+        "pdf" => SampleDocuments.Pdf(pages: 2),
+        "docx" => SampleDocuments.Docx(),
+        _ => SampleDocuments.Txt(),
+    };
+
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, byte[] content, params (string Name, string Value)[] fields)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", "document.bin");
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return await client.PostAsync("/v1/documents", form);
+    }
+
+    private static async Task<Guid> SubmitAndGetIdAsync(HttpClient client, byte[] content, params (string Name, string Value)[] fields)
+    {
+        using var response = await SubmitAsync(client, content, fields);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Expected 202, got {(int)response.StatusCode}: {body}");
+        var accepted = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("document_parse", accepted.GetProperty("kind").GetString());
+        var id = accepted.GetProperty("job_id").GetGuid();
+        Assert.Equal($"/v1/jobs/{id}", response.Headers.Location?.OriginalString);
+        return id;
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Submit_CompletesWithPagesChunksSegmentsAndMarkdown_ForEachFormat(string format)
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(client, Sample(format), ("data_id", "doc-7"));
+
+        var job = await client.WaitForJobAsync(id);
+
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal("document_parse", job.GetProperty("kind").GetString());
+        var result = job.GetProperty("result");
+        var pageCount = result.GetProperty("page_count").GetInt32();
+        Assert.Equal(format == "pdf" ? 2 : 1, pageCount);
+        Assert.Equal(pageCount, result.GetProperty("pages").GetArrayLength());
+        Assert.Equal(format != "pdf", result.GetProperty("approximate_boxes").GetBoolean());
+        var segments = result.GetProperty("chunks").EnumerateArray().SelectMany(c => c.GetProperty("segments").EnumerateArray()).ToList();
+        Assert.NotEmpty(segments);
+        var first = segments[0];
+        foreach (var field in new[] { "segment_id", "segment_type", "content", "markdown", "html", "page_number", "bbox", "page_width", "page_height", "confidence" })
+        {
+            Assert.True(first.TryGetProperty(field, out _), $"segment lacks {field}");
+        }
+
+        var text = string.Join("\n", segments.Select(s => s.GetProperty("content").GetString()));
+        Assert.Contains("anna.keller@example.com", text, StringComparison.Ordinal);
+        Assert.Equal(segments.Count, segments.Select(s => s.GetProperty("segment_id").GetString()).Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("anna.keller@example.com", result.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markdown_IsServedAsTextMarkdown_WhenCompleted()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(client, SampleDocuments.Txt());
+        await client.WaitForJobAsync(id);
+
+        using var response = await client.GetAsync($"/v1/documents/{id}/markdown");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("anna.keller@example.com", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Options_ShapeTheResult_WhenMarkdownAndHtmlAreOff()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(client, SampleDocuments.Txt(),
+            ("include_markdown", "false"), ("include_html", "false"), ("chunk_target_length", "16"));
+
+        var result = (await client.WaitForJobAsync(id)).GetProperty("result");
+
+        var chunks = result.GetProperty("chunks").EnumerateArray().ToList();
+        var segments = chunks.SelectMany(c => c.GetProperty("segments").EnumerateArray()).ToList();
+        Assert.All(segments, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("markdown").ValueKind));
+        Assert.All(segments, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("html").ValueKind));
+        Assert.True(chunks.Count > 1, "A 16-word target cuts the sample CV into several chunks.");
+    }
+
+    [Theory]
+    [InlineData("chunk_target_length", "5")]
+    [InlineData("chunk_target_length", "many")]
+    [InlineData("include_html", "maybe")]
+    public async Task Submit_Returns400WithTheField_WhenAnOptionIsInvalid(string field, string value)
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+
+        using var response = await SubmitAsync(client, SampleDocuments.Txt(), (field, value));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task ScannedPdf_CompletesWithNoTextLayerWarningAndServesItsPicture()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(client, SampleDocuments.PdfWithImageOnly());
+
+        var job = await client.WaitForJobAsync(id);
+
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        var result = job.GetProperty("result");
+        Assert.Contains(result.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "NO_TEXT_LAYER");
+        var picture = result.GetProperty("chunks").EnumerateArray().SelectMany(c => c.GetProperty("segments").EnumerateArray())
+            .Single(s => s.GetProperty("segment_type").GetString() == "Picture");
+        var url = picture.GetProperty("image_url").GetString();
+        using var image = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(SampleDocuments.Png()[..8], (await image.Content.ReadAsByteArrayAsync())[..8]); // the PNG signature
+    }
+
+    [Fact]
+    public async Task CvParse_StillFailsWithNoTextLayer_WhenThePdfIsAScan()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await client.UploadAsync(SampleDocuments.PdfWithImageOnly(), "scan.pdf");
+
+        var status = await client.WaitForTerminalStatusAsync(id);
+
+        Assert.Equal("failed", status.GetProperty("status").GetString());
+        Assert.Equal("NO_TEXT_LAYER", status.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/markdown")]
+    [InlineData("/images/seg_1")]
+    public async Task DocumentEndpoints_Return404_WhenTheJobBelongsToAnotherOrganisation(string suffix)
+    {
+        using var owner = await app.CreateClientForNewOrganisationAsync();
+        using var other = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(owner, SampleDocuments.PdfWithImageOnly());
+        await owner.WaitForJobAsync(id);
+
+        using var response = await other.GetAsync($"/v1/documents/{id}{suffix}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Result_Returns409_WhenTheJobFailed()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(client, SampleDocuments.CorruptPdf());
+        var job = await client.WaitForJobAsync(id);
+        Assert.Equal("DOCUMENT_CORRUPT", job.GetProperty("error").GetProperty("code").GetString());
+
+        using var response = await client.GetAsync($"/v1/documents/{id}");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("DOCUMENT_CORRUPT", (await response.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheJobsImages()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(client, SampleDocuments.PdfWithImageOnly());
+        var url = (await client.WaitForJobAsync(id)).GetProperty("result").GetProperty("chunks")[0].GetProperty("segments")[0].GetProperty("image_url").GetString();
+
+        using var delete = await client.DeleteAsync($"/v1/jobs/{id}");
+        using var image = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, image.StatusCode);
+    }
+}
