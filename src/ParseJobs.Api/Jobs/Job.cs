@@ -161,5 +161,8 @@ public sealed class JobResult
     /// <summary>jsonb.</summary>
     public required string Data { get; init; }
 
+    /// <summary>jsonb: what the job learnt about its input besides the result (e.g. a CV's language).</summary>
+    public string? Meta { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }

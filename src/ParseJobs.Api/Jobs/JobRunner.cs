@@ -15,8 +15,8 @@ public sealed class JobRunner(ParseJobsDbContext db, IOptions<WorkerOptions> wor
 {
     public const string JobTimeoutCode = "JOB_TIMEOUT";
 
-    /// <summary>What a job's work hands back: the result as JSON (stored as jsonb) and the page count.</summary>
-    public sealed record Output(string ResultJson, int PageCount);
+    /// <summary>What a job's work hands back: the result as JSON (stored as jsonb), the page count and optional meta JSON.</summary>
+    public sealed record Output(string ResultJson, int PageCount, string? MetaJson = null);
 
     /// <param name="jobId">The job to run.</param>
     /// <param name="timeout">The whole job's time limit (JOB_TIMEOUT).</param>
@@ -58,7 +58,7 @@ public sealed class JobRunner(ParseJobsDbContext db, IOptions<WorkerOptions> wor
         try
         {
             var output = await work(job, linked.Token);
-            db.JobResults.Add(new JobResult { JobId = jobId, Data = output.ResultJson, CreatedAt = clock.GetUtcNow() });
+            db.JobResults.Add(new JobResult { JobId = jobId, Data = output.ResultJson, Meta = output.MetaJson, CreatedAt = clock.GetUtcNow() });
             job.ReportProgress(output.PageCount, output.PageCount, clock.GetUtcNow());
             job.Complete(clock.GetUtcNow());
         }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Options;
+using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Extraction.Cv;
 using ParseJobs.Extraction.Documents;
@@ -26,7 +27,10 @@ public sealed class ParseCvJob(JobRunner runner, IDocumentParser parser, ICvExtr
                 throw new DocumentParseException(ParseErrorCodes.NoTextLayer, "The document has no text layer (a scan?); a CV needs text.");
             }
 
-            var profile = extractor.Extract(layout.ToExtractedDocument());
-            return new JobRunner.Output(JsonSerializer.Serialize(profile), layout.PageCount);
+            var text = layout.ToExtractedDocument();
+            var profile = extractor.Extract(text);
+            var language = LanguageDetector.Detect(text.Text);
+            var meta = new CvParseMeta(language.Code, language.Confidence, type, layout.PageCount);
+            return new JobRunner.Output(JsonSerializer.Serialize(profile), layout.PageCount, JsonSerializer.Serialize(meta, JsonSetup.Wire));
         }, ct);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Documents;
+using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Persistence;
 using ParseJobs.Extraction.Cv;
@@ -70,12 +71,20 @@ public static class ParseEndpoints
                     detail: $"Job {jobId} is {JobProblems.Name(job.Status)}; poll /v1/parse/{jobId}/status until it is completed.");
         }
 
-        var data = await db.JobResults.Where(r => r.JobId == jobId).Select(r => r.Data).SingleAsync(ct);
+        var stored = await db.JobResults.Where(r => r.JobId == jobId).Select(r => new { r.Data, r.Meta }).SingleAsync(ct);
         // Through the model, not the stored jsonb text: jsonb does not keep key order, the contract's order is kept.
-        var profile = JsonSerializer.Deserialize<CvProfile>(data)!;
-        return TypedResults.Ok(new ParseResultsResponse(profile, StatusCodes.Status200OK, Math.Round(job.ExecutionTimeSeconds ?? 0, 3)));
+        var profile = JsonSerializer.Deserialize<CvProfile>(stored.Data)!;
+        var meta = stored.Meta is null ? null : JsonSerializer.Deserialize<CvParseMeta>(stored.Meta, JsonSetup.Wire);
+        return TypedResults.Ok(new ParseResultsResponse(profile, StatusCodes.Status200OK, Math.Round(job.ExecutionTimeSeconds ?? 0, 3), meta));
     }
 }
 
-/// <summary>A completed parse: <c>data</c> is the candidate profile.</summary>
-public sealed record ParseResultsResponse(CvProfile Data, int StatusCode, double ExecutionTime);
+/// <summary>A completed parse: <c>data</c> is the candidate profile, <c>meta</c> what was learnt about the document.</summary>
+public sealed record ParseResultsResponse(CvProfile Data, int StatusCode, double ExecutionTime, CvParseMeta? Meta);
+
+/// <summary>About the parsed CV.</summary>
+/// <param name="Language">ISO 639-1 code of the document's language (en, de, fr, it), "" when unclear; the profile keeps the document's language.</param>
+/// <param name="LanguageConfidence">Share of the language evidence pointing to <paramref name="Language"/>, 0–1.</param>
+/// <param name="DocumentType">pdf, docx or txt, as detected from the bytes.</param>
+/// <param name="PageCount">Pages read.</param>
+public sealed record CvParseMeta(string Language, double LanguageConfidence, ParseJobs.Extraction.Parsing.DocumentType DocumentType, int PageCount);

@@ -65,6 +65,7 @@ public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> opti
         {
             e.HasKey(r => r.JobId);
             e.Property(r => r.Data).HasColumnType("jsonb");
+            e.Property(r => r.Meta).HasColumnType("jsonb");
             e.HasOne<Job>().WithOne().HasForeignKey<JobResult>(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
         });
 

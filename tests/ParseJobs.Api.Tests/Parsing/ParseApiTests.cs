@@ -58,7 +58,27 @@ public sealed class ParseApiTests(ParseJobsAppFactory app)
 
         var contract = ContractShape.Load();
         Assert.Equal(ContractShape.Keys(contract.GetProperty("data")), ContractShape.Keys(results.GetProperty("data")));
-        Assert.Equal(["data", "status_code", "execution_time"], results.EnumerateObject().Select(p => p.Name).ToArray());
+        // The contract's keys in its order; "meta" beside them is the one documented addition.
+        Assert.Equal([.. contract.EnumerateObject().Select(p => p.Name), "meta"], results.EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
+    public async Task Results_CarryMetaWithTheDocumentsLanguage_BesideTheProfile()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        string[] german = ["Anna Keller", "anna.keller@example.com", "", "Berufserfahrung", "Senior Entwicklerin bei der Helvetic AG",
+            "01/2020 - heute", "Verantwortlich für die Entwicklung der Datenplattform und die Betreuung der Kunden.", "", "Ausbildung",
+            "ETH Zürich, MSc Informatik", "2014 - 2016", "", "Sprachen", "Deutsch (Muttersprache), Englisch (gute Kenntnisse)"];
+        var jobId = await client.UploadAsync(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', german)), "cv.txt");
+        await client.WaitForTerminalStatusAsync(jobId);
+
+        var results = await client.GetFromJsonAsync<JsonElement>($"/v1/parse/{jobId}/results");
+
+        var meta = results.GetProperty("meta");
+        Assert.Equal("de", meta.GetProperty("language").GetString());
+        Assert.Equal("txt", meta.GetProperty("document_type").GetString());
+        Assert.Equal(1, meta.GetProperty("page_count").GetInt32());
+        Assert.NotEqual(0, results.GetProperty("data").GetProperty("experience").GetArrayLength());
     }
 
     [Fact]

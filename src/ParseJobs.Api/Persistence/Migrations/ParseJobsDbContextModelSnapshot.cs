@@ -295,6 +295,10 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("data");
 
+                    b.Property<string>("Meta")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("meta");
+
                     b.HasKey("JobId")
                         .HasName("pk_job_results");
 

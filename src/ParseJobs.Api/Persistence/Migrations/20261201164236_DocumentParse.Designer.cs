@@ -12,7 +12,7 @@ using ParseJobs.Api.Persistence;
 namespace ParseJobs.Api.Persistence.Migrations
 {
     [DbContext(typeof(ParseJobsDbContext))]
-    [Migration("20261201162501_DocumentParse")]
+    [Migration("20261201164236_DocumentParse")]
     partial class DocumentParse
     {
         /// <inheritdoc />
@@ -297,6 +297,10 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("data");
+
+                    b.Property<string>("Meta")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("meta");
 
                     b.HasKey("JobId")
                         .HasName("pk_job_results");

@@ -18,6 +18,13 @@ namespace ParseJobs.Api.Persistence.Migrations
                 type: "jsonb",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "meta",
+                schema: "parsejobs",
+                table: "job_results",
+                type: "jsonb",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "job_images",
                 schema: "parsejobs",
@@ -52,6 +59,11 @@ namespace ParseJobs.Api.Persistence.Migrations
                 name: "parameters",
                 schema: "parsejobs",
                 table: "jobs");
+
+            migrationBuilder.DropColumn(
+                name: "meta",
+                schema: "parsejobs",
+                table: "job_results");
         }
     }
 }
