@@ -50,8 +50,6 @@ public sealed class Job
         UpdatedAt = now,
     };
 
-    public void AttachBackgroundJob(string backgroundJobId) => BackgroundJobId = backgroundJobId;
-
     /// <summary>
     /// Starts an attempt. A job found running again means its worker died (or a transient error struck) and
     /// Hangfire handed it out anew: it runs once more, until <paramref name="maxAttempts"/> attempts have been

@@ -1,14 +1,15 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Parsing;
+using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Jobs;
 
-/// <summary>Hands a pending job to Hangfire, choosing the job class by kind.</summary>
-public sealed class JobDispatcher(IBackgroundJobClient hangfire)
+/// <summary>Hands a pending, committed job to Hangfire, choosing the job class by kind.</summary>
+public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbContext db)
 {
-    /// <summary>Enqueues the job and records the Hangfire id on it (the caller saves).</summary>
-    public void Dispatch(Job job)
+    public async Task DispatchAsync(Job job)
     {
         var id = job.Id;
         var backgroundJobId = job.Kind switch
@@ -17,6 +18,10 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire)
             JobKind.DocumentParse => hangfire.Enqueue<DocumentParseJob>(j => j.RunAsync(id, CancellationToken.None)),
             _ => throw new InvalidOperationException($"No job class handles kind {job.Kind}."),
         };
-        job.AttachBackgroundJob(backgroundJobId);
+
+        // Written past the job's concurrency tokens: a worker may have started the job already, and the Hangfire
+        // id is for operators only. Not cancellable: the job is enqueued, its id must be recorded.
+        await db.Jobs.Where(j => j.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.BackgroundJobId, backgroundJobId), CancellationToken.None);
     }
 }

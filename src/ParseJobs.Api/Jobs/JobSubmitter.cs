@@ -15,8 +15,7 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
         await db.SaveChangesAsync(ct);
 
         // Enqueued after the job row is committed, so a worker always finds it.
-        dispatcher.Dispatch(job);
-        await db.SaveChangesAsync(ct);
+        await dispatcher.DispatchAsync(job);
         return job;
     }
 

@@ -104,9 +104,18 @@ public static class JobsEndpoints
         }
 
         job.Resubmit(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        dispatcher.Dispatch(job);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Status is a concurrency token: another request resubmitted (or deleted) the job first.
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job changed meanwhile",
+                detail: $"Job {id} was resubmitted or deleted by another request; poll /v1/jobs/{id}.");
+        }
+
+        await dispatcher.DispatchAsync(job);
         return TypedResults.Accepted($"/v1/jobs/{id}", JobResponse.From(job));
     }
 

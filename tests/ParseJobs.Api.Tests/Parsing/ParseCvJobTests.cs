@@ -39,6 +39,29 @@ public sealed class ParseCvJobTests(ParseJobsAppFactory app)
     }
 
     [Fact]
+    public async Task Dispatch_RecordsTheHangfireId_WhenAWorkerStartedTheJobBeforeTheSubmitterFinished()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(SampleDocuments.Txt(), "cv.txt");
+        await client.WaitForTerminalStatusAsync(jobId);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParseJobsDbContext>();
+        var stale = await db.Jobs.SingleAsync(j => j.Id == jobId);
+        // The submitter's copy is stale: meanwhile a worker moved the job on (here: a new attempt runs).
+        await using (var worker = CreateDb())
+        {
+            await worker.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.AttemptCount, 3));
+        }
+
+        await scope.ServiceProvider.GetRequiredService<JobDispatcher>().DispatchAsync(stale);
+
+        await using var check = CreateDb();
+        var recorded = await check.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.BackgroundJobId, j.AttemptCount }).SingleAsync();
+        Assert.False(string.IsNullOrEmpty(recorded.BackgroundJobId));
+        Assert.Equal(3, recorded.AttemptCount);
+    }
+
+    [Fact]
     public async Task Job_FailsWithInternalError_WhenItsWorkersKeptDying()
     {
         using var client = await app.CreateClientForNewOrganisationAsync();
