@@ -34,6 +34,11 @@ internal sealed class ApproximateLayout
     public void AddHeading(string text, int outlineLevel, bool titleStyle = false)
         => AddBlock(new Block(SegmentType.SectionHeader, text, Math.Clamp(outlineLevel, 1, 9), titleStyle, null, null, null));
 
+    /// <summary>A section heading at a fixed level that takes no part in choosing the title (TXT's ALL-CAPS
+    /// and "Label:" lines: a convention for sections, not for the document's title).</summary>
+    public void AddSection(string text, int level)
+        => AddBlock(new Block(SegmentType.SectionHeader, text, null, false, null, null, null) { FixedLevel = level });
+
     private void AddBlock(Block block)
     {
         if (Truncated)
@@ -59,7 +64,7 @@ internal sealed class ApproximateLayout
             var block = blocks[i];
             var (segmentType, level) = block.OutlineLevel is { } outline
                 ? block.TitleStyle || i == titleIndex ? (SegmentType.Title, 1) : (SegmentType.SectionHeader, outline + 1)
-                : (block.Type, (int?)null);
+                : (block.Type, block.FixedLevel);
             var height = block.Height ?? EstimateHeight(segmentType, block.Text, block.Table);
             var left = segmentType == SegmentType.ListItem ? Margin + 18 : Margin;
             var width = segmentType == SegmentType.Picture ? Math.Min(ContentWidth, block.Width ?? ContentWidth) : PageWidth - Margin - left;
@@ -144,5 +149,7 @@ internal sealed class ApproximateLayout
     private sealed record Block(SegmentType Type, string Text, int? OutlineLevel, bool TitleStyle, TableData? Table, string? ImageId, double? Height)
     {
         public double? Width { get; init; }
+
+        public int? FixedLevel { get; init; }
     }
 }

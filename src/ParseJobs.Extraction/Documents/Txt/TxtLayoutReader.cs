@@ -14,6 +14,9 @@ public sealed partial class TxtLayoutReader
     private const int MaxHeadingLength = 60;
     private const int MaxHeadingWords = 6;
 
+    // The level of Heading 1 when it is not the title, as DocxLayoutReader maps it.
+    private const int SectionLevel = 2;
+
     public LayoutDocument Read(byte[] content, ParseLimits limits, IProgress<PageProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -93,7 +96,8 @@ public sealed partial class TxtLayoutReader
                 }
                 else if (IsColonHeading(trimmed) || (blockStart && IsCapsHeading(trimmed)))
                 {
-                    Heading(trimmed, 1);
+                    Flush();
+                    layout.AddSection(trimmed, SectionLevel);
                 }
                 else if (item.Count > 0 && (char.IsWhiteSpace(line[0]) || char.IsLower(trimmed[0])))
                 {
@@ -106,7 +110,8 @@ public sealed partial class TxtLayoutReader
                     paragraph.Add(trimmed);
                 }
 
-                blockStart = paragraph.Count == 0 && item.Count == 0;
+                // Only a blank line opens a block: a capitalised company line under a heading is not a heading.
+                blockStart = false;
             }
 
             Flush();
