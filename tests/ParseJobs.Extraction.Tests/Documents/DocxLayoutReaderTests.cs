@@ -191,6 +191,39 @@ public sealed class DocxLayoutReaderTests
     }
 
     [Fact]
+    public void Read_ReadsPartsDirectly_WhenPackagingRejectsAContentType()
+    {
+        var strict = reader.Read(LayoutTestFiles.CvDocx(), ParseLimits.Default);
+
+        var bytes = LayoutTestFiles.CvDocxWithLenientContentTypes();
+        Assert.Throws<DocumentFormat.OpenXml.Packaging.OpenXmlPackageException>(() =>
+            DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false).Dispose());
+
+        var lenient = reader.Read(bytes, ParseLimits.Default);
+
+        Assert.Equal(strict.Segments.Select(s => (s.Type, s.Text, s.Level)), lenient.Segments.Select(s => (s.Type, s.Text, s.Level)));
+        Assert.Equal(LayoutTestFiles.Png, Assert.Single(lenient.Images).Content);
+        Assert.Equal(strict.Segments.Single(s => s.Type == SegmentType.Table).Table!.Cells, lenient.Segments.Single(s => s.Type == SegmentType.Table).Table!.Cells);
+    }
+
+    [Fact]
+    public void Read_WarnsNoTextLayer_WhenBodyHoldsOnlyAPicture()
+    {
+        var document = reader.Read(LayoutTestFiles.PictureOnlyDocx(), ParseLimits.Default);
+
+        Assert.Equal(SegmentType.Picture, Assert.Single(document.Segments).Type);
+        Assert.Equal(ParseErrorCodes.NoTextLayer, Assert.Single(document.Warnings).Code);
+    }
+
+    [Fact]
+    public void Read_ThrowsEmpty_WhenBodyHasNoTextAndNoPictures()
+    {
+        var ex = Assert.Throws<DocumentParseException>(() => reader.Read(LayoutTestFiles.HeadingsOnlyDocx(("", " ")), ParseLimits.Default));
+
+        Assert.Equal(ParseErrorCodes.EmptyDocument, ex.Code);
+    }
+
+    [Fact]
     public void Read_ThrowsEncrypted_WhenFileIsAnOleCompoundFile()
     {
         byte[] ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];

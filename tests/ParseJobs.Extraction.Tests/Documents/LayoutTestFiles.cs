@@ -69,6 +69,43 @@ internal static class LayoutTestFiles
         return stream.ToArray();
     }
 
+    /// <summary>The CV package with a content type that System.IO.Packaging rejects but Word accepts (pandoc writes
+    /// "image/svg+xml;base64" for SVG pictures).</summary>
+    public static byte[] CvDocxWithLenientContentTypes()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(CvDocx());
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("[Content_Types].xml") ?? throw new InvalidOperationException("no content types");
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+                xml = reader.ReadToEnd();
+            entry.Delete();
+            var replaced = zip.CreateEntry("[Content_Types].xml");
+            using var writer = new StreamWriter(replaced.Open());
+            writer.Write(xml.Replace("<Default ", "<Default Extension=\"svg\" ContentType=\"image/svg+xml;base64\"/><Default ", StringComparison.Ordinal));
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A body holding one embedded picture and no text.</summary>
+    public static byte[] PictureOnlyDocx()
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            var image = main.AddImagePart(ImagePartType.Png);
+            using (var png = new MemoryStream(Png))
+                image.FeedData(png);
+            main.Document = new Document(new Body(new Paragraph($"<w:p {Namespaces}>{InlinePicture(main.GetIdOfPart(image))}</w:p>")));
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>No Title style: a single Heading 1 at the top, then Heading 2 sections.</summary>
     public static byte[] HeadingsOnlyDocx(params (string Style, string Text)[] paragraphs)
     {
