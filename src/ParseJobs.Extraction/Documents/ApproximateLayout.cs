@@ -13,6 +13,9 @@ internal sealed class ApproximateLayout
     public const double Margin = 72;
     public const double ContentWidth = PageWidth - (2 * Margin);
 
+    /// <summary>Warning code when blocks beyond <see cref="ParseLimits.MaxTextCharacters"/> were dropped.</summary>
+    public const string TextTruncatedWarning = "TEXT_TRUNCATED";
+
     private const double BodyFontSize = 11;
     private const double BlockSpacing = 6;
 
@@ -85,7 +88,7 @@ internal sealed class ApproximateLayout
         // A flow document has no page breaks we can trust: page 1 grows so that every box lies on it.
         var pageHeight = Math.Max(PageHeight, top + Margin);
         var allWarnings = Truncated
-            ? [.. warnings, new DocumentWarning("TEXT_TRUNCATED", $"Only the first {maxCharacters} characters were kept.")]
+            ? [.. warnings, new DocumentWarning(TextTruncatedWarning, $"Only the first {maxCharacters} characters were kept.")]
             : warnings;
         return new LayoutDocument
         {

@@ -123,7 +123,7 @@ internal static class LayoutTestFiles
     /// <summary>Converts markdown with pandoc, as some clients produce their DOCX files.</summary>
     public static byte[] Pandoc(string markdown)
     {
-        var output = Path.Combine(Path.GetTempPath(), $"parsejobs-{Guid.NewGuid():N}.docx");
+        var output = Path.Combine(Path.GetTempPath(), $"parsejobs-pandoc-{Guid.NewGuid():N}.docx");
         try
         {
             var start = new ProcessStartInfo("pandoc", ["-f", "markdown", "-t", "docx", "-o", output])

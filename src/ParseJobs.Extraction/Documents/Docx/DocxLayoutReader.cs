@@ -457,8 +457,7 @@ public sealed partial class DocxLayoutReader
                         title = true;
                     if (outline is null && current.StyleParagraphProperties?.OutlineLevel?.Val?.Value is { } level)
                         outline = OutlineFromWord(level) ?? 0;
-                    if (outline is null && (HeadingStyleName().Match(name) is { Success: true } m || HeadingStyleName().Match(styleId) is { Success: true } m2 && (m = m2) is not null))
-                        outline = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    outline ??= HeadingNumber(name) ?? HeadingNumber(styleId);
                     if (numbered is null && current.StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value is { } numId)
                         numbered = numId != 0;
                     current = current.BasedOn?.Val?.Value is { } basedOn && byId.TryGetValue(basedOn, out var parent) ? parent : null;
@@ -469,6 +468,12 @@ public sealed partial class DocxLayoutReader
 
             return result;
         }
+
+        /// <summary>"heading 2" (the built-in name) or "Heading2" (its id) → 2; localised names keep the English id.</summary>
+        private static int? HeadingNumber(string name) =>
+            HeadingStyleName().Match(name) is { Success: true } match
+                ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
 
         /// <summary>Word's outline levels are 0–8 for headings and 9 for body text.</summary>
         private static int? OutlineFromWord(int level) => level is >= 0 and < 9 ? level + 1 : null;
