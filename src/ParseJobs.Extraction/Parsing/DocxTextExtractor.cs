@@ -22,12 +22,7 @@ public sealed class DocxTextExtractor
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(limits);
-        if (content.AsSpan().StartsWith(OleMagic))
-        {
-            // Password-protected Office files are OLE compound files wrapping an encrypted package.
-            throw new DocumentParseException(ParseErrorCodes.DocumentEncrypted, "The document is password-protected.");
-        }
-
+        ThrowIfEncrypted(content);
         GuardPackage(content, limits);
 
         string text;
@@ -52,6 +47,13 @@ public sealed class DocxTextExtractor
             throw new DocumentParseException(ParseErrorCodes.EmptyDocument, "The DOCX contains no text.");
         progress?.Report(new PageProgress(1, 1));
         return new ExtractedDocument(DocumentType.Docx, [new ExtractedPage(1, text)]);
+    }
+
+    /// <summary>Password-protected Office files are OLE compound files wrapping an encrypted package.</summary>
+    internal static void ThrowIfEncrypted(byte[] content)
+    {
+        if (content.AsSpan().StartsWith(OleMagic))
+            throw new DocumentParseException(ParseErrorCodes.DocumentEncrypted, "The document is password-protected.");
     }
 
     /// <summary>Rejects decompression bombs: too many entries, too many declared bytes, an extreme
@@ -99,7 +101,7 @@ public sealed class DocxTextExtractor
 
     private static DocumentParseException TooComplex(string message) => new(ParseErrorCodes.DocumentTooComplex, message);
 
-    private static DocumentParseException Corrupt(Exception ex) =>
+    internal static DocumentParseException Corrupt(Exception ex) =>
         new(ParseErrorCodes.DocumentCorrupt, "The DOCX package is damaged.", ex);
 
     private static string ReadWithPackage(byte[] content)
@@ -132,7 +134,7 @@ public sealed class DocxTextExtractor
         }
     }
 
-    private static string ReadEntry(ZipArchiveEntry entry)
+    internal static string ReadEntry(ZipArchiveEntry entry)
     {
         // The element constructors want the root element only, without the XML declaration.
         using var stream = entry.Open();
