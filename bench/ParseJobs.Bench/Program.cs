@@ -1,1 +1,26 @@
-﻿Console.WriteLine("Hello, World!");
+using ParseJobs.Bench;
+
+// bench <subcommand> [--option value …]; each subcommand is one class.
+var options = BenchArguments.Parse(args.Skip(1));
+return args.FirstOrDefault() switch
+{
+    "api" => await ApiBenchmark.RunAsync(options, Console.Out),
+    "cv-extract" => CvExtractBenchmark.Run(options, Console.Out),
+    "corpus" => CorpusExport.Run(options, Console.Out),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: ParseJobs.Bench <command> [options]
+          api --url http://127.0.0.1:8080 --key sk_live_… [--runs 50] [--jobs 160] [--clients 16]
+              [--connections 16] [--seconds 10]
+              enqueue→start and submit→completed latency, throughput, status requests per second
+          cv-extract [--file two-page.pdf] [--warmup 200] [--iterations 2000]
+              CvExtractor.Extract on one thread, in process (default: a generated two-page CV)
+          corpus --docs DIR --out DIR
+              DocumentTextExtractor + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
+        """);
+    return 2;
+}

@@ -4,7 +4,7 @@ using ParseJobs.Api.Persistence;
 namespace ParseJobs.Api.Auth;
 
 /// <summary>Creates, lists and revokes API keys (the <c>keys</c> command, and test set-up).</summary>
-public sealed class ApiKeyAdmin(ParseJobsDbContext db, TimeProvider clock)
+public sealed class ApiKeyAdmin(ParseJobsDbContext db, ApiKeyCache validatedKeys, TimeProvider clock)
 {
     public sealed record CreatedKey(Guid KeyId, Guid OrganisationId, string OrganisationSlug, string Key, IReadOnlyList<string> Scopes);
 
@@ -57,12 +57,15 @@ public sealed class ApiKeyAdmin(ParseJobsDbContext db, TimeProvider clock)
             .ToListAsync(ct);
 
     /// <summary>Revokes by key id or by lookup prefix. Returns how many keys were revoked.</summary>
+    /// <remarks>This process forgets the keys at once; other processes within <see cref="AuthOptions.KeyCacheSeconds"/>.</remarks>
     public async Task<int> RevokeAsync(string idOrPrefix, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var isId = Guid.TryParse(idOrPrefix, out var id);
-        return await db.ApiKeys
-            .Where(k => k.RevokedAt == null && (isId ? k.Id == id : k.Prefix == idOrPrefix))
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
+        var keys = db.ApiKeys.Where(k => k.RevokedAt == null && (isId ? k.Id == id : k.Prefix == idOrPrefix));
+        var hashes = await keys.Select(k => k.Hash).ToListAsync(ct);
+        var revoked = await keys.ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
+        hashes.ForEach(validatedKeys.Evict);
+        return revoked;
     }
 }

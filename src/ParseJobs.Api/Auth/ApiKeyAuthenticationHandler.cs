@@ -14,6 +14,7 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     ParseJobsDbContext db,
     IProblemDetailsService problemDetails,
+    ApiKeyCache validatedKeys,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -35,27 +36,44 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        var now = clock.GetUtcNow();
-        var candidates = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Prefix == prefix && (k.RevokedAt == null || k.RevokedAt > now))
-            .Select(k => new { k.Id, k.OrganisationId, k.Hash, k.Scopes })
-            .ToListAsync(Context.RequestAborted);
-
-        // Compare every candidate's hash in constant time; the prefix alone proves nothing.
-        var match = candidates.FirstOrDefault(c => ApiKeySecret.Matches(key, c.Hash));
-        if (match is null)
+        var hash = ApiKeySecret.Hash(key);
+        if (!validatedKeys.TryGet(hash, out var validated))
         {
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
+            validated = await ValidateAsync(prefix, hash);
+            if (validated is null)
+            {
+                return AuthenticateResult.Fail("Unknown or revoked API key.");
+            }
         }
 
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, match.Id.ToString()),
-            new(Tenant.OrganisationClaim, match.OrganisationId.ToString()),
+            new(ClaimTypes.NameIdentifier, validated!.KeyId.ToString()),
+            new(Tenant.OrganisationClaim, validated.OrganisationId.ToString()),
         };
-        claims.AddRange(match.Scopes.Select(s => new Claim(ScopeClaim, s)));
+        claims.AddRange(validated.Scopes.Select(s => new Claim(ScopeClaim, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private async Task<ApiKeyCache.ValidatedKey?> ValidateAsync(string prefix, byte[] hash)
+    {
+        var now = clock.GetUtcNow();
+        var candidates = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Prefix == prefix && (k.RevokedAt == null || k.RevokedAt > now))
+            .Select(k => new { k.Id, k.OrganisationId, k.Hash, k.Scopes, k.RevokedAt })
+            .ToListAsync(Context.RequestAborted);
+
+        // Compare every candidate's hash in constant time; the prefix alone proves nothing.
+        var match = candidates.FirstOrDefault(c => ApiKeySecret.HashMatches(hash, c.Hash));
+        if (match is null)
+        {
+            return null;
+        }
+
+        var validated = new ApiKeyCache.ValidatedKey(match.Id, match.OrganisationId, match.Scopes);
+        validatedKeys.Set(hash, validated, match.RevokedAt);
+        return validated;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

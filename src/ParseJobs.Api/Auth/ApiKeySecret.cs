@@ -20,6 +20,8 @@ public static class ApiKeySecret
             ? key.Substring(KeyPrefix.Length, LookupLength)
             : null;
 
-    public static bool Matches(string key, byte[] storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Hash(key), storedHash);
+    public static bool Matches(string key, byte[] storedHash) => HashMatches(Hash(key), storedHash);
+
+    public static bool HashMatches(byte[] keyHash, byte[] storedHash) =>
+        CryptographicOperations.FixedTimeEquals(keyHash, storedHash);
 }

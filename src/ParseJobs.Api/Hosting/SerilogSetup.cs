@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace ParseJobs.Api.Hosting;
@@ -33,11 +34,28 @@ public static class SerilogSetup
         return builder;
     }
 
-    /// <summary>One line per request: method, path (never the query or headers), status, time.</summary>
+    /// <summary>One line per request: method, path (never the query or headers), status, time. Successful polls of
+    /// a job's status are Debug: clients poll many times a second, and a synchronous console line per poll costs
+    /// a large share of the status endpoint's throughput (docs/PERFORMANCE.md). Errors and slow polls stay visible.</summary>
     public static WebApplication UseParseJobsRequestLogging(this WebApplication app)
     {
         app.UseMiddleware<RequestIdMiddleware>();
-        app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.GetLevel = RequestLevel;
+        });
         return app;
     }
+
+    private static LogEventLevel RequestLevel(HttpContext context, double elapsedMs, Exception? exception) =>
+        exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+        : IsStatusPoll(context) && context.Response.StatusCode < StatusCodes.Status400BadRequest && elapsedMs < SlowPollMs ? LogEventLevel.Debug
+        : LogEventLevel.Information;
+
+    private const double SlowPollMs = 1000;
+
+    private static bool IsStatusPoll(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value is { } path &&
+        path.EndsWith("/status", StringComparison.Ordinal);
 }

@@ -17,7 +17,8 @@ public static class PersistenceSetup
     public static IServiceCollection AddParseJobsPersistence(this IServiceCollection services, string connectionString)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<ParseJobsDbContext>((sp, o) => o
+        // Pooled: every request and job gets a reset context instead of building one (measurable on hot polling paths).
+        services.AddPooledDbContextFactory<ParseJobsDbContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history", ParseJobsDbContext.Schema)
                 .CommandTimeout(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.CommandTimeoutSeconds))
