@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using ParseJobs.Extraction;
 using ParseJobs.Extraction.Cv;
+using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Bench;
 
-/// <summary><c>corpus</c>: DocumentTextExtractor + CvExtractor over every file of a folder, in process, writing
+/// <summary><c>corpus</c>: the layout model (as ParseCvJob reads it) + CvExtractor over every file of a folder, in process, writing
 /// OUT/NAME.json as <c>{"data": profile}</c> with the API's JSON settings (<see cref="WireJson"/>), so that the
 /// corpus scorer reads the files as it reads the API's results.</summary>
 public static class CorpusExport
@@ -18,7 +19,7 @@ public static class CorpusExport
         var outDir = args.RequiredText("out");
         Directory.CreateDirectory(outDir);
         var json = WireJson.CreateOptions();
-        var textExtractor = new DocumentTextExtractor();
+        var layoutExtractor = new DocumentLayoutExtractor();
         var cvExtractor = new CvExtractor();
         int written = 0, skipped = 0;
         var total = Stopwatch.StartNew();
@@ -35,7 +36,7 @@ public static class CorpusExport
 
             try
             {
-                var profile = cvExtractor.Extract(textExtractor.Extract(bytes, type, ParseLimits.Default));
+                var profile = cvExtractor.Extract(layoutExtractor.Extract(bytes, type, ParseLimits.Default).ToExtractedDocument());
                 File.WriteAllText(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(new CorpusPrediction(profile), json));
                 written++;
             }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ParseJobs.Extraction.Cv;
+using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Bench;
@@ -15,7 +16,7 @@ public static class CvExtractBenchmark
         var bytes = path is null ? SampleCv.TwoPages() : File.ReadAllBytes(path);
         var type = DocumentTypeDetector.Detect(bytes)
                    ?? throw new InvalidOperationException($"{path} is not a PDF, DOCX or text file.");
-        var document = new DocumentTextExtractor().Extract(bytes, type, ParseLimits.Default);
+        var document = new DocumentLayoutExtractor().Extract(bytes, type, ParseLimits.Default).ToExtractedDocument();
         var warmup = args.Number("warmup", 200);
         var iterations = args.Number("iterations", 2000);
 
