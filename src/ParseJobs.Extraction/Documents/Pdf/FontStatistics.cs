@@ -25,7 +25,7 @@ internal sealed record FontStatistics(double BodySize, bool BodyBold)
             : new FontStatistics(bySize.MaxBy(p => p.Value).Key, bold * 2 > total);
     }
 
-    public bool IsLarger(PdfLine line) => BodySize > 0 && line.FontSize >= BodySize * 1.2 && line.FontSize >= BodySize + 1;
+    public bool IsLarger(PdfLine line) => BodySize > 0 && line.FontSize >= BodySize * 1.25 && line.FontSize >= BodySize + 1;
 
     public bool IsBolder(PdfLine line) => line.Bold && !BodyBold && line.FontSize >= BodySize - 0.5;
 }

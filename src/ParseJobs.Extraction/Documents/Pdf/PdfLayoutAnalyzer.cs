@@ -2,7 +2,6 @@ using System.Globalization;
 using ParseJobs.Extraction.Parsing;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 
 namespace ParseJobs.Extraction.Documents.Pdf;
@@ -47,7 +46,7 @@ public sealed class PdfLayoutAnalyzer
 
             var pages = new List<LayoutPage>(pageCount);
             var groups = new List<IReadOnlyList<LineGroup>>(pageCount);
-            var rulings = new List<IReadOnlyList<PdfRectangle>>(pageCount);
+            var graphics = new List<PageGraphics>(pageCount);
             var pictures = new List<List<Segment>>(pageCount);
             var images = new PdfPictures();
             for (var number = 1; number <= pageCount; number++)
@@ -56,9 +55,9 @@ public sealed class PdfLayoutAnalyzer
                 {
                     var page = document.GetPage(number);
                     pages.Add(new LayoutPage(number, page.Width, page.Height));
-                    var pageGroups = ReadingOrder.Page(page);
-                    groups.Add(pageGroups);
-                    rulings.Add(pageGroups.Count > 0 ? TableDetector.Rulings(page) : []);
+                    var pageGraphics = page.Letters.Count > 0 ? PageGraphics.From(page) : PageGraphics.Empty;
+                    groups.Add(ReadingOrder.Page(page, pageGraphics));
+                    graphics.Add(pageGraphics);
                     pictures.Add(images.Page(page));
                 }
                 catch (Exception ex) when (IsParserFailure(ex))
@@ -70,7 +69,7 @@ public sealed class PdfLayoutAnalyzer
             }
 
             var hasText = groups.Exists(g => g.Count > 0);
-            var segments = hasText ? TextSegments(pages, groups, rulings, pictures) : PictureSegments(pages, pictures);
+            var segments = hasText ? TextSegments(pages, groups, graphics, pictures) : PictureSegments(pages, pictures);
             return new LayoutDocument
             {
                 Type = DocumentType.Pdf,
@@ -83,14 +82,14 @@ public sealed class PdfLayoutAnalyzer
     }
 
     private static List<Segment> TextSegments(
-        List<LayoutPage> pages, List<IReadOnlyList<LineGroup>> groups, List<IReadOnlyList<PdfRectangle>> rulings, List<List<Segment>> pictures)
+        List<LayoutPage> pages, List<IReadOnlyList<LineGroup>> groups, List<PageGraphics> graphics, List<List<Segment>> pictures)
     {
         var fonts = FontStatistics.From(groups.SelectMany(g => g).SelectMany(g => g.Lines));
         var title = SegmentClassifier.Title(groups[0], pages[0].Height, fonts);
         var segments = new List<Segment>();
         for (var i = 0; i < pages.Count; i++)
         {
-            var page = SegmentClassifier.Classify(pages[i].Number, pages[i].Height, groups[i], fonts, rulings[i], title);
+            var page = SegmentClassifier.Classify(pages[i].Number, pages[i].Height, groups[i], fonts, graphics[i], title);
 
             // A picture goes before the first segment that starts below its top edge.
             foreach (var picture in pictures[i])

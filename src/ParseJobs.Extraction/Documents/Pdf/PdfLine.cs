@@ -21,6 +21,6 @@ internal sealed record PdfLine(string Text, PdfRectangle Box, IReadOnlyList<PdfC
     }
 }
 
-/// <summary>Consecutive lines of the reading order that come from one text block (or one row grid):
-/// the unit the classifier splits into segments.</summary>
-internal sealed record LineGroup(IReadOnlyList<PdfLine> Lines, bool IsGrid);
+/// <summary>Consecutive lines of the reading order that come from one text block (or one row grid, or one
+/// ruled table: <see cref="IsTable"/>): the unit the classifier splits into segments.</summary>
+internal sealed record LineGroup(IReadOnlyList<PdfLine> Lines, bool IsGrid, bool IsTable = false);

@@ -10,13 +10,31 @@ namespace ParseJobs.Extraction.Documents.Pdf;
 /// depends on the resulting lines (a date or label beside a line joins it after a tab).</summary>
 internal static class ReadingOrder
 {
-    public static IReadOnlyList<LineGroup> Page(Page page)
+    public static List<LineGroup> Page(Page page, PageGraphics graphics)
     {
         var words = page.GetWords(NearestNeighbourWordExtractor.Instance)
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .ToList();
         if (words.Count == 0)
             return [];
+
+        // Ruled tables are read cell by cell; Docstrum would read their columns one after another.
+        var tables = TableDetector.RuledTables(words, graphics);
+        if (tables.Count > 0)
+            words = words.Where(w => !tables.Exists(t => t.Words.Contains(w))).ToList();
+        var groups = words.Count == 0 ? [] : Blocks(words);
+        foreach (var (table, _) in tables)
+        {
+            var top = table.Lines[0].Box.Top;
+            var at = groups.FindIndex(g => g.Lines[0].Box.Top < top);
+            groups.Insert(at < 0 ? groups.Count : at, table);
+        }
+
+        return groups;
+    }
+
+    private static List<LineGroup> Blocks(List<Word> words)
+    {
         var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
 
         // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ParseJobs.Extraction.Parsing;
-using UglyToad.PdfPig.Core;
 
 namespace ParseJobs.Extraction.Documents.Pdf;
 
@@ -10,8 +9,13 @@ internal static partial class SegmentClassifier
 {
     public static List<Segment> Classify(
         int pageNumber, double pageHeight, IReadOnlyList<LineGroup> groups, FontStatistics fonts,
-        IReadOnlyList<PdfRectangle> rulings, PdfLine? title)
+        PageGraphics graphics, PdfLine? title)
     {
+        // A name set in large type can fall apart into several lines side by side ("Anna" "Muster").
+        bool IsTitle(PdfLine line) => title is not null && (ReferenceEquals(line, title)
+            || (pageNumber == 1 && Math.Abs(line.FontSize - title.FontSize) <= 0.5
+                && Math.Min(line.Box.Top, title.Box.Top) - Math.Max(line.Box.Bottom, title.Box.Bottom) > 0.5 * title.Box.Height));
+
         var all = groups.SelectMany(g => g.Lines).ToList();
         var next = new Dictionary<PdfLine, PdfLine?>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < all.Count; i++)
@@ -21,7 +25,14 @@ internal static partial class SegmentClassifier
         foreach (var group in groups)
         {
             var lines = group.Lines;
-            var tables = lines.Count >= 2 ? TableDetector.Find(lines, rulings) : [];
+            if (group.IsTable)
+            {
+                segments.Add(Make(pageNumber, pageHeight, SegmentType.Table, [.. lines], 1.0, null, TableDetector.ToTable(lines)));
+                continue;
+            }
+
+            var tables = lines.Count >= 2 ? TableDetector.Find(lines, graphics) : [];
+            var glyphBullet = false;
             var current = new List<PdfLine>();
             var currentType = SegmentType.Text;
             var currentConfidence = 1.0;
@@ -29,8 +40,8 @@ internal static partial class SegmentClassifier
             void Flush()
             {
                 if (current.Count > 0)
-                    segments.Add(Make(pageNumber, pageHeight, currentType, current, currentConfidence, null, null));
-                current = [];
+                    segments.Add(Make(pageNumber, pageHeight, currentType, current, currentConfidence, currentType is SegmentType.Title ? 1 : null, null));
+                (current, currentType) = ([], SegmentType.Text);
             }
 
             for (var i = 0; i < lines.Count; i++)
@@ -47,36 +58,44 @@ internal static partial class SegmentClassifier
                 }
 
                 var line = lines[i];
-                if (ReferenceEquals(line, title))
+                if (IsTitle(line))
                 {
-                    Flush();
-                    segments.Add(Make(pageNumber, pageHeight, SegmentType.Title, [line], 0.9, 1, null));
+                    if (currentType is not SegmentType.Title)
+                        Flush();
+                    if (current.Count == 0)
+                        (currentType, currentConfidence) = (SegmentType.Title, 0.9);
+                    current.Add(line);
                     continue;
                 }
 
-                var heading = Heading(line, next.GetValueOrDefault(line), fonts);
+                var (heading, level) = Heading(line, next.GetValueOrDefault(line), fonts);
                 if (heading > 0)
                 {
                     Flush();
-                    segments.Add(Make(pageNumber, pageHeight, SegmentType.SectionHeader, [line], heading, 2, null));
+                    segments.Add(Make(pageNumber, pageHeight, SegmentType.SectionHeader, [line], heading, level, null));
                     continue;
                 }
 
                 var bullet = Bullet(line.Text);
-                if (bullet > 0)
+                var mark = bullet == 0 && graphics.HasMarkBefore(line);
+                if (bullet > 0 || mark || currentType is SegmentType.Title)
                 {
                     Flush();
-                    (current, currentType, currentConfidence) = ([line], SegmentType.ListItem, bullet);
-                    continue;
+                    if (bullet > 0 || mark)
+                    {
+                        (current, currentType, currentConfidence, glyphBullet) = ([line], SegmentType.ListItem, mark ? 0.9 : bullet, !mark);
+                        continue;
+                    }
                 }
 
-                // A wrapped list item continues indented under the item's text; a paragraph goes on in its block.
-                var continues = currentType switch
+                // A wrapped list item continues under the item's text: indented past a bullet glyph, level
+                // with the text after a drawn bullet. A paragraph goes on in its block.
+                var continues = current.Count > 0 && currentType switch
                 {
-                    SegmentType.ListItem => line.Box.Left > current[0].Box.Left + 2,
+                    SegmentType.ListItem => glyphBullet ? line.Box.Left > current[0].Box.Left + 2 : line.Box.Left > current[0].Box.Left - 2,
                     _ => !group.IsGrid,
                 };
-                if (current.Count > 0 && continues)
+                if (continues)
                 {
                     current.Add(line);
                     continue;
@@ -102,22 +121,23 @@ internal static partial class SegmentClassifier
         return top is not null && fonts.BodySize > 0 && top.FontSize >= fonts.BodySize * 1.15 ? top : null;
     }
 
-    /// <summary>The confidence that a line is a section header, 0 when it is not one.</summary>
-    private static double Heading(PdfLine line, PdfLine? next, FontStatistics fonts)
+    /// <summary>The confidence that a line is a section header (0 when it is not one) and its level:
+    /// 2 for larger type or capitals, 3 for bold type at body size (an entry's title line).</summary>
+    private static (double Confidence, int Level) Heading(PdfLine line, PdfLine? next, FontStatistics fonts)
     {
         var text = line.Text;
-        if (text.Length is 0 or > 80 || text.Split(' ', '\t').Length > 10 || text[^1] is '.' or ',' or ';' || Bullet(text) > 0)
-            return 0;
+        var letters = text.Count(char.IsLetter);
+        if (letters < 2 || text.Length > 80 || text.Split(' ', '\t').Length > 10 || text[^1] is '.' or ',' or ';' || Bullet(text) > 0)
+            return (0, 0);
         if (fonts.IsLarger(line))
-            return 0.9;
-        if (fonts.IsBolder(line))
-            return 0.7;
+            return (0.9, 2);
 
         // Short lines in capitals followed by body text ("EXPERIENCE") head a section.
-        var letters = text.Count(char.IsLetter);
         var caps = letters >= 3 && text.Length <= 40 && text.Where(char.IsLetter).All(char.IsUpper);
         var bodyFollows = next is not null && next.Text.Any(char.IsLower);
-        return caps && bodyFollows ? 0.7 : 0;
+        if (caps && bodyFollows)
+            return (0.7, 2);
+        return fonts.IsBolder(line) ? (0.6, 3) : (0, 0);
     }
 
     /// <summary>The confidence that a line starts a list item: 1 for a bullet glyph, less for numbering.</summary>
