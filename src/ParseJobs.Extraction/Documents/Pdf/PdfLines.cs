@@ -40,9 +40,10 @@ internal static class PdfLines
 
             if (cell.Length == 0)
                 cellLeft = word.BoundingBox.Left;
-            cell.Append(word.Text);
+            var text = Unligate(word.Text);
+            cell.Append(text);
             cellRight = word.BoundingBox.Right;
-            sb.Append(word.Text);
+            sb.Append(text);
             previous = word;
         }
 
@@ -63,6 +64,23 @@ internal static class PdfLines
         foreach (var next in ordered.Skip(1))
             row = row.Join(next, otherFirst: false) with { FontSize = row.Letters >= next.Letters ? row.FontSize : next.FontSize, Letters = row.Letters + next.Letters, Bold = row.Bold && next.Bold };
         return row;
+    }
+
+    /// <summary>Typographic ligatures (ﬁ, ﬂ, ﬀ…) as their letters: fonts set them, readers search for letters.</summary>
+    internal static string Unligate(string text)
+    {
+        if (!text.Any(c => c is >= '\uFB00' and <= '\uFB06'))
+            return text;
+        var sb = new StringBuilder(text.Length + 2);
+        foreach (var c in text)
+        {
+            if (c is >= '\uFB00' and <= '\uFB06')
+                sb.Append(c.ToString().Normalize(NormalizationForm.FormKC));
+            else
+                sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 
     private static PdfRectangle Box(IReadOnlyCollection<Word> words) => new(

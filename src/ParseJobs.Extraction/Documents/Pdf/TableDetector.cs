@@ -97,7 +97,7 @@ internal static class TableDetector
                 var cellWords = rowWords.Where(w => w.X > xs[c] && w.X < xs[c + 1])
                     .OrderByDescending(w => Math.Round(w.Word.BoundingBox.Top / 3))
                     .ThenBy(w => w.Word.BoundingBox.Left)
-                    .Select(w => w.Word.Text);
+                    .Select(w => PdfLines.Unligate(w.Word.Text));
                 cells.Add(new PdfCell(string.Join(' ', cellWords), xs[c], xs[c + 1]));
             }
 
