@@ -41,6 +41,9 @@ internal static class TableDetector
     // Union-find over rules is quadratic: pages with more rules are not searched for ruled tables.
     private const int MaxRules = 2_000;
 
+    // Cell assignment scans the table's words per cell: a hatched drawing is not read as a huge table.
+    private const int MaxCells = 2_500;
+
     /// <summary>Tables drawn with borders: connected horizontal and vertical rules forming at least two rows
     /// and two columns. Each word whose centre lies inside goes to the cell it sits in; a cell's words are
     /// read line by line. Returns each table as one group of rows with the words it used.</summary>
@@ -69,7 +72,7 @@ internal static class TableDetector
             var members = component.Select(i => rules[i]).ToList();
             var ys = Distinct(members.Where(m => m.Horizontal).Select(m => (m.Rect.Bottom + m.Rect.Top) / 2)).OrderDescending().ToList();
             var xs = Distinct(members.Where(m => !m.Horizontal).Select(m => (m.Rect.Left + m.Rect.Right) / 2)).Order().ToList();
-            if (ys.Count < 3 || xs.Count < 3)
+            if (ys.Count < 3 || xs.Count < 3 || (ys.Count - 1) * (xs.Count - 1) > MaxCells)
                 continue;
             var table = Table(words, ys, xs);
             if (table is not null)
