@@ -1,0 +1,302 @@
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+
+namespace ParseJobs.Extraction.Documents.Pdf;
+
+/// <summary>Orders a page's text into line groups: PdfPig words, Docstrum text blocks, then columns before
+/// rows so that sidebars are not interleaved with the main column. Tuned on the CV corpus: the CV extractor
+/// depends on the resulting lines (a date or label beside a line joins it after a tab).</summary>
+internal static class ReadingOrder
+{
+    public static List<LineGroup> Page(Page page, PageGraphics graphics)
+    {
+        var words = page.GetWords(NearestNeighbourWordExtractor.Instance)
+            .Where(w => !string.IsNullOrWhiteSpace(w.Text))
+            .ToList();
+        if (words.Count == 0)
+            return [];
+
+        // Ruled tables are read cell by cell; Docstrum would read their columns one after another.
+        var tables = TableDetector.RuledTables(words, graphics);
+        if (tables.Count > 0)
+            words = words.Where(w => !tables.Exists(t => t.Words.Contains(w))).ToList();
+        var groups = words.Count == 0 ? [] : Blocks(words);
+        foreach (var (table, _) in tables)
+        {
+            var top = table.Lines[0].Box.Top;
+            var at = groups.FindIndex(g => g.Lines[0].Box.Top < top);
+            groups.Insert(at < 0 ? groups.Count : at, table);
+        }
+
+        return groups;
+    }
+
+    private static List<LineGroup> Blocks(List<Word> words)
+    {
+        var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
+
+        // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows
+        // into one "line". Then plain rows are the better reading order.
+        return blocks.SelectMany(b => b.TextLines).All(IsSingleRow) ? ColumnOrder(blocks) : WordRows(words);
+    }
+
+    /// <summary>Orders blocks column by column (a recursive X-Y cut that prefers real columns): up to three
+    /// top bands (a name line spanning the page) are peeled off, then a vertical gutter that no block
+    /// crosses and that has substantial text on both sides splits the rest; each side is ordered the
+    /// same way. Otherwise the region is cut into horizontal bands, each read column by column, with
+    /// labels and dates kept on the line they stand beside.</summary>
+    internal static List<LineGroup> ColumnOrder(IReadOnlyList<TextBlock> blocks)
+    {
+        if (blocks.Count == 0)
+            return [];
+        var bands = Bands(blocks);
+        for (var peeled = 0; peeled < Math.Min(4, bands.Count - 1); peeled++)
+        {
+            var body = bands.Skip(peeled).SelectMany(b => b).ToList();
+            var gutter = FindGutter(body);
+            if (gutter is null)
+                continue;
+            var head = bands.Take(peeled).SelectMany(b => b).ToList();
+            var left = body.Where(b => b.BoundingBox.Right <= gutter.Value).ToList();
+            var right = body.Where(b => b.BoundingBox.Right > gutter.Value).ToList();
+            return [.. ColumnOrder(head), .. ColumnOrder(left), .. ColumnOrder(right)];
+        }
+
+        return bands.SelectMany(BandLines).ToList();
+    }
+
+    /// <summary>Line groups of one horizontal band: content blocks column by column, each label or date
+    /// line joined (tab-separated) to the content line beside it.</summary>
+    private static List<LineGroup> BandLines(List<TextBlock> band)
+    {
+        if (band.TrueForAll(b => b.TextLines.Count == 1))
+            return [Rows(band)];
+        var anchors = band.Where(IsAnchor).ToList();
+        var content = band.Except(anchors).ToList();
+        if (content.Count == 0)
+            return [Rows(band)];
+
+        var lines = new List<(TextLine Line, TextBlock Block)>();
+        foreach (var column in XColumns(content))
+        {
+            foreach (var item in column.SelectMany(b => b.TextLines.Select(l => (Line: l, Block: b))).OrderByDescending(x => x.Line.BoundingBox.Top))
+                lines.Add(item);
+        }
+
+        var built = lines.Select(l => (Line: PdfLines.FromTextLine(l.Line), l.Block)).ToList();
+        var extra = new List<(int Index, PdfLine Line, TextBlock Block)>();
+        foreach (var (anchor, block) in anchors.SelectMany(b => b.TextLines.Select(l => (Line: l, Block: b))).OrderByDescending(x => x.Line.BoundingBox.Top))
+        {
+            var best = -1;
+            var bestOverlap = 0.0;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var overlap = VerticalOverlap(anchor, lines[i].Line);
+                if (overlap > bestOverlap)
+                {
+                    bestOverlap = overlap;
+                    best = i;
+                }
+            }
+
+            var anchorLine = PdfLines.FromTextLine(anchor);
+            if (best >= 0 && bestOverlap >= 0.5)
+            {
+                var left = anchor.BoundingBox.Left < lines[best].Line.BoundingBox.Left;
+                built[best] = (built[best].Line.Join(anchorLine, otherFirst: left), built[best].Block);
+            }
+            else
+            {
+                var below = lines.FindIndex(l => l.Line.BoundingBox.Top <= anchor.BoundingBox.Bottom);
+                extra.Add((below < 0 ? lines.Count : below, anchorLine, block));
+            }
+        }
+
+        foreach (var (index, line, block) in extra.OrderByDescending(e => e.Index))
+            built.Insert(index, (line, block));
+
+        // Consecutive lines of one block form a group: a paragraph, a list, a header.
+        var groups = new List<LineGroup>();
+        var current = new List<PdfLine>();
+        TextBlock? currentBlock = null;
+        foreach (var (line, block) in built)
+        {
+            if (current.Count > 0 && !ReferenceEquals(block, currentBlock))
+            {
+                groups.Add(new LineGroup(current, IsGrid: false));
+                current = [];
+            }
+
+            current.Add(line);
+            currentBlock = block;
+        }
+
+        if (current.Count > 0)
+            groups.Add(new LineGroup(current, IsGrid: false));
+        return groups;
+    }
+
+    /// <summary>A block of labels ("Mobile:") or dates that belongs beside other text.</summary>
+    private static bool IsAnchor(TextBlock block) => block.TextLines.All(l =>
+    {
+        var text = l.Text.Trim();
+        return text.Length is > 0 and <= 40
+            && (text.EndsWith(':') || (text.Any(char.IsDigit) && text.Count(char.IsLetter) <= 12));
+    });
+
+    private static double VerticalOverlap(TextLine a, TextLine b)
+    {
+        var overlap = Math.Min(a.BoundingBox.Top, b.BoundingBox.Top) - Math.Max(a.BoundingBox.Bottom, b.BoundingBox.Bottom);
+        var height = Math.Min(a.BoundingBox.Height, b.BoundingBox.Height);
+        return height > 0 ? overlap / height : 0;
+    }
+
+    /// <summary>Clusters blocks whose x ranges overlap into columns, left to right.</summary>
+    private static List<List<TextBlock>> XColumns(List<TextBlock> blocks)
+    {
+        var columns = new List<(double Left, double Right, List<TextBlock> Blocks)>();
+        foreach (var block in blocks.OrderBy(b => b.BoundingBox.Left))
+        {
+            var last = columns.Count > 0 ? columns[^1] : default;
+            if (columns.Count > 0 && block.BoundingBox.Left < last.Right - 1)
+            {
+                last.Blocks.Add(block);
+                columns[^1] = (last.Left, Math.Max(last.Right, block.BoundingBox.Right), last.Blocks);
+            }
+            else
+            {
+                columns.Add((block.BoundingBox.Left, block.BoundingBox.Right, [block]));
+            }
+        }
+
+        return columns.Select(c => c.Blocks).ToList();
+    }
+
+    /// <summary>Lines top to bottom; lines that share a baseline band become one tab-separated line.</summary>
+    private static LineGroup Rows(IEnumerable<TextBlock> blocks)
+    {
+        var rows = new List<List<TextLine>>();
+        foreach (var line in blocks.SelectMany(b => b.TextLines).OrderByDescending(l => l.BoundingBox.Top))
+        {
+            var row = rows.Count > 0 ? rows[^1] : null;
+            if (row is not null && SameRow(row, line))
+                row.Add(line);
+            else
+                rows.Add([line]);
+        }
+
+        return new LineGroup(rows.Select(r => PdfLines.Row(r.Select(PdfLines.FromTextLine).ToList())).ToList(), IsGrid: true);
+    }
+
+    private static bool IsSingleRow(TextLine line)
+    {
+        var bottom = line.Words.Max(w => w.BoundingBox.Bottom);
+        var top = line.Words.Min(w => w.BoundingBox.Top);
+        return top > bottom;
+    }
+
+    /// <summary>Rows of words top to bottom; rows closer than a line height form one group.</summary>
+    private static List<LineGroup> WordRows(IEnumerable<Word> words)
+    {
+        var rows = new List<List<Word>>();
+        foreach (var word in words.OrderByDescending(w => w.BoundingBox.Top))
+        {
+            var row = rows.Count > 0 ? rows[^1] : null;
+            var overlap = row is null ? 0 : Math.Min(row.Max(w => w.BoundingBox.Top), word.BoundingBox.Top) - Math.Max(row.Min(w => w.BoundingBox.Bottom), word.BoundingBox.Bottom);
+            if (row is not null && overlap >= 0.5 * word.BoundingBox.Height)
+                rows[^1].Add(word);
+            else
+                rows.Add([word]);
+        }
+
+        var groups = new List<LineGroup>();
+        var current = new List<PdfLine>();
+        foreach (var line in rows.Select(r => PdfLines.FromWords(r, tabs: false)))
+        {
+            if (current.Count > 0 && current[^1].Box.Bottom - line.Box.Top > line.Box.Height)
+            {
+                groups.Add(new LineGroup(current, IsGrid: false));
+                current = [];
+            }
+
+            current.Add(line);
+        }
+
+        if (current.Count > 0)
+            groups.Add(new LineGroup(current, IsGrid: false));
+        return groups;
+    }
+
+    private static bool SameRow(List<TextLine> row, TextLine line)
+    {
+        var top = row.Max(l => l.BoundingBox.Top);
+        var bottom = row.Min(l => l.BoundingBox.Bottom);
+        var overlap = Math.Min(top, line.BoundingBox.Top) - Math.Max(bottom, line.BoundingBox.Bottom);
+        var height = Math.Min(top - bottom, line.BoundingBox.Top - line.BoundingBox.Bottom);
+
+        // Lines overlapping horizontally are different rows even when their boxes touch.
+        var horizontallyApart = row.TrueForAll(l => l.BoundingBox.Right < line.BoundingBox.Left || l.BoundingBox.Left > line.BoundingBox.Right);
+        return horizontallyApart && height > 0 && overlap >= 0.5 * height;
+    }
+
+    /// <summary>Groups blocks into horizontal bands separated by a y gap that no block spans.</summary>
+    private static List<List<TextBlock>> Bands(IReadOnlyList<TextBlock> blocks)
+    {
+        var bands = new List<List<TextBlock>>();
+        var bottom = double.MaxValue;
+        foreach (var block in blocks.OrderByDescending(b => b.BoundingBox.Top))
+        {
+            if (bands.Count == 0 || block.BoundingBox.Top < bottom - 1)
+            {
+                bands.Add([]);
+                bottom = block.BoundingBox.Bottom;
+            }
+
+            bands[^1].Add(block);
+            bottom = Math.Min(bottom, block.BoundingBox.Bottom);
+        }
+
+        return bands;
+    }
+
+    private static double? FindGutter(List<TextBlock> blocks)
+    {
+        const double minimumGap = 8;
+        var totalChars = blocks.Sum(b => b.Text.Length);
+        double? best = null;
+        var bestGap = 0.0;
+        foreach (var edge in blocks.Select(b => b.BoundingBox.Right).Distinct())
+        {
+            var x = edge + 0.5;
+            if (blocks.Exists(b => b.BoundingBox.Left < x && b.BoundingBox.Right > x))
+                continue;
+            var left = blocks.Where(b => b.BoundingBox.Right <= x).ToList();
+            var right = blocks.Where(b => b.BoundingBox.Left >= x).ToList();
+            if (left.Count < 3 || right.Count < 3)
+                continue;
+            var gap = right.Min(b => b.BoundingBox.Left) - left.Max(b => b.BoundingBox.Right);
+            if (gap < minimumGap)
+                continue;
+
+            // A real column carries text; a narrow column of dates beside entries does not.
+            var share = Math.Min(left.Sum(b => b.Text.Length), right.Sum(b => b.Text.Length)) / (double)totalChars;
+            if (share < 0.15)
+                continue;
+
+            // In a grid (skills or languages side by side) the blocks on both sides start on the same
+            // rows; the sidebar and the main column of a page do not.
+            var aligned = right.Count(r => left.Exists(l => Math.Abs(l.BoundingBox.Top - r.BoundingBox.Top) < 1.5));
+            if (aligned * 2 >= right.Count)
+                continue;
+            if (gap > bestGap)
+            {
+                bestGap = gap;
+                best = x;
+            }
+        }
+
+        return best;
+    }
+}
