@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Optional tools some tests use; tests that need a missing tool are reported as skipped.
-# Idempotent: installs only what is missing (needs root or sudo for apt-get).
+# Tools the test suite uses besides .NET and PostgreSQL, installed with apt-get when missing (idempotent):
+# chromium prints the HTML test documents to PDF (as the CV themes are printed), pandoc converts markdown to
+# DOCX as pandoc users' files are written. CI starts from a fresh machine; scripts/test.sh calls this first.
 set -euo pipefail
 
-if ! command -v pandoc >/dev/null 2>&1; then
-  # pandoc converts markdown to DOCX for DocxLayoutReaderTests (DOCX files as pandoc writes them).
-  apt-get install -y pandoc >/dev/null || { apt-get update >/dev/null && apt-get install -y pandoc >/dev/null; }
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing test tools: ${missing[*]}; installing them needs root: apt-get install -y ${missing[*]}" >&2
+  exit 1
 fi
+echo "[test-tools] installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

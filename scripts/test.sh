@@ -4,15 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The PDF layout tests print HTML with headless Chromium; CI starts from a fresh machine.
-if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "chromium is missing and installing it needs root: apt-get install -y chromium" >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/test-tools.sh
 
 if [ -z "${PARSEJOBS_TEST_POSTGRES:-}" ]; then
   PARSEJOBS_TEST_POSTGRES="$(bash scripts/postgres.sh)"

@@ -158,7 +158,7 @@ public sealed class DocxLayoutReaderTests
         Assert.Equal("Led a team of four", document.Segments[3].Text);
     }
 
-    [PandocFact]
+    [Fact]
     public void Read_TypesHeadingsListsAndTable_WhenDocxWasConvertedByPandoc()
     {
         var docx = LayoutTestFiles.Pandoc("""
