@@ -21,13 +21,14 @@ public sealed class ParseCvJob(JobRunner runner, IDocumentParser parser, ICvExtr
         runner.RunAsync(jobId, TimeSpan.FromSeconds(options.Value.JobTimeoutSeconds), async (job, token) =>
         {
             var (content, type) = await runner.LoadDocumentAsync(job, token);
-            var layout = await parser.ParseAsync(content, type, options.Value.Limits(), progress.For(jobId, token), token);
+            var limits = options.Value.Limits();
+            var layout = await parser.ParseAsync(content, type, limits, progress.For(jobId, token), token);
             if (!layout.HasText)
             {
                 throw new DocumentParseException(ParseErrorCodes.NoTextLayer, "The document has no text layer (a scan?); a CV needs text.");
             }
 
-            var text = layout.ToExtractedDocument();
+            var text = layout.ToExtractedDocument(limits.MaxTextCharacters);
             var profile = extractor.Extract(text);
             var language = LanguageDetector.Detect(text.Text);
             var meta = new CvParseMeta(language.Code, language.Confidence, type, layout.PageCount);

@@ -48,8 +48,16 @@ internal sealed class ApproximateLayout
             return;
         if (characters + block.Text.Length > maxCharacters)
         {
-            // Same cap as the text extractors: a hostile document must not produce unbounded output.
+            // A hostile document must not produce unbounded output: the overflowing text block is cut to the
+            // budget (tables and pictures are dropped whole), and nothing after it is kept.
             Truncated = true;
+            var left = maxCharacters - characters;
+            if (left > 0 && block.Table is null && block.ImageId is null)
+            {
+                characters = maxCharacters;
+                blocks.Add(block with { Text = block.Text[..left] });
+            }
+
             return;
         }
 

@@ -14,15 +14,6 @@ public sealed class PdfTextExtractor
         var layout = analyzer.Analyze(content, limits, progress);
         if (!layout.HasText)
             throw new DocumentParseException(ParseErrorCodes.NoTextLayer, "The PDF has no text layer (a scan?).");
-
-        // Running headers and footers count once, on their first page: CVs print contact data there.
-        var seen = new HashSet<(SegmentType, string)>();
-        var pages = layout.Pages
-            .Select(page => new ExtractedPage(page.Number, TextNormalizer.NormalizeNewlines(string.Join('\n', layout.Segments
-                .Where(s => s.PageNumber == page.Number && s.Text.Length > 0)
-                .Where(s => s.Type is not (SegmentType.PageHeader or SegmentType.PageFooter) || seen.Add((s.Type, HeaderFooterDetector.Key(s.Text))))
-                .Select(s => s.Text)))))
-            .ToList();
-        return new ExtractedDocument(DocumentType.Pdf, pages);
+        return layout.ToExtractedDocument();
     }
 }

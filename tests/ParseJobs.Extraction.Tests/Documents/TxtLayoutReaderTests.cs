@@ -111,11 +111,11 @@ public sealed class TxtLayoutReaderTests
     }
 
     [Fact]
-    public void Read_DropsLaterBlocksAndWarns_WhenTextExceedsTheCharacterLimit()
+    public void Read_CutsTheOverflowingBlockDropsLaterOnesAndWarns_WhenTextExceedsTheCharacterLimit()
     {
-        var document = reader.Read(TestFiles.Utf8("First paragraph\n\nSecond paragraph"), ParseLimits.Default with { MaxTextCharacters = 20 });
+        var document = reader.Read(TestFiles.Utf8("First paragraph\n\nSecond paragraph\n\nThird paragraph"), ParseLimits.Default with { MaxTextCharacters = 20 });
 
-        Assert.Equal("First paragraph", Assert.Single(document.Segments).Text);
+        Assert.Equal(["First paragraph", "Secon"], document.Segments.Select(s => s.Text).ToArray());
         Assert.Equal("TEXT_TRUNCATED", Assert.Single(document.Warnings).Code);
     }
 }
