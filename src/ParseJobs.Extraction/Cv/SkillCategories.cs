@@ -28,6 +28,23 @@ internal static class SkillCategories
     public static SkillCategory Guess(string item) =>
         SkillTaxonomy.TryFind(item, out var skill) ? skill.Category : SkillCategory.Hard;
 
+    /// <summary>Splits a label glued to its first item by the PDF text layer ("Competenze tecnicheAnalisi dei requisiti, …").</summary>
+    public static (SkillCategory Category, string Items)? SplitGluedLabel(string line)
+    {
+        var folded = CvText.Fold(line);
+        if (folded.Length != line.Length)
+            return null;
+        foreach (var (name, category) in Categories.OrderByDescending(c => c.Key.Length))
+        {
+            // Only longer labels: "it" or "tools" glued to a word would be ordinary text.
+            if (name.Length >= 8 && folded.Length > name.Length && folded.StartsWith(name, StringComparison.Ordinal)
+                && char.IsLower(line[name.Length - 1]) && char.IsUpper(line[name.Length]))
+                return (category, line[name.Length..]);
+        }
+
+        return null;
+    }
+
     private static Dictionary<string, SkillCategory> BuildCategories()
     {
         var map = new Dictionary<string, SkillCategory>(StringComparer.Ordinal);
