@@ -670,7 +670,9 @@ public sealed partial class CvExtractor : ICvExtractor
             foreach (var item in list)
             {
                 var known = SkillTaxonomy.Find(item);
-                if (item.Length > 60 || CvText.WordCount(item) > 6 || !seen.Add(known is null ? CvText.Fold(item) : "\u0001" + known.Canonical))
+                // Known skills dedupe by canonical name ("JS" = "JavaScript"); the marker keeps canonical keys apart from folded unknown items.
+                var key = known is null ? CvText.Fold(item) : "\u0001" + known.Canonical;
+                if (item.Length > 60 || CvText.WordCount(item) > 6 || !seen.Add(key))
                     continue;
                 var target = SkillTarget(category, known);
                 (target switch
