@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace ParseJobs.Extraction.Cv;
 
 /// <summary>Which skill list an item belongs to.</summary>
@@ -12,13 +10,10 @@ internal enum SkillCategory
     Fields,
 }
 
-/// <summary>Skill category headings (EN/DE/FR/IT) and a small embedded taxonomy of IT skills
-/// for items listed without a category.</summary>
+/// <summary>Skill category headings (EN/DE/FR/IT); items listed without a category are categorised by <see cref="SkillTaxonomy"/>.</summary>
 internal static class SkillCategories
 {
     private static readonly Dictionary<string, SkillCategory> Categories = BuildCategories();
-
-    private static readonly Lazy<HashSet<string>> ItTerms = new(LoadTaxonomy);
 
     public static IEnumerable<string> HeadingNames => Categories.Keys;
 
@@ -29,9 +24,26 @@ internal static class SkillCategories
         return Categories.TryGetValue(key, out var category) ? category : null;
     }
 
-    /// <summary>Categorises an item listed without a category: known IT terms, else a professional skill.</summary>
+    /// <summary>Categorises an item listed without a category: the taxonomy's category, else a professional skill.</summary>
     public static SkillCategory Guess(string item) =>
-        ItTerms.Value.Contains(CvText.Fold(item)) ? SkillCategory.It : SkillCategory.Hard;
+        SkillTaxonomy.TryFind(item, out var skill) ? skill.Category : SkillCategory.Hard;
+
+    /// <summary>Splits a label glued to its first item by the PDF text layer ("Competenze tecnicheAnalisi dei requisiti, …").</summary>
+    public static (SkillCategory Category, string Items)? SplitGluedLabel(string line)
+    {
+        var folded = CvText.Fold(line);
+        if (folded.Length != line.Length)
+            return null;
+        foreach (var (name, category) in Categories.OrderByDescending(c => c.Key.Length))
+        {
+            // Only longer labels: "it" or "tools" glued to a word would be ordinary text.
+            if (name.Length >= 8 && folded.Length > name.Length && folded.StartsWith(name, StringComparison.Ordinal)
+                && char.IsLower(line[name.Length - 1]) && char.IsUpper(line[name.Length]))
+                return (category, line[name.Length..]);
+        }
+
+        return null;
+    }
 
     private static Dictionary<string, SkillCategory> BuildCategories()
     {
@@ -59,21 +71,5 @@ internal static class SkillCategories
             "secteurs", "expérience sectorielle", "secteurs d'activité",
             "settori", "esperienza settoriale", "settori di attività");
         return map;
-    }
-
-    private static HashSet<string> LoadTaxonomy()
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ParseJobs.Extraction.Cv.it-skills.txt");
-        if (stream is null)
-            return set;
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && !line.StartsWith('#'))
-                set.Add(CvText.Fold(line.Trim()));
-        }
-
-        return set;
     }
 }
