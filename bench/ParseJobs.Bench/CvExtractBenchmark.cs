@@ -40,7 +40,7 @@ public static class CvExtractBenchmark
         return 0;
     }
 
-    private static bool PinToOneCore()
+    internal static bool PinToOneCore()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())
             return false;

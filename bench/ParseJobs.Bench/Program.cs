@@ -7,6 +7,8 @@ return args.FirstOrDefault() switch
     "api" => await ApiBenchmark.RunAsync(options, Console.Out),
     "cv-extract" => CvExtractBenchmark.Run(options, Console.Out),
     "corpus" => CorpusExport.Run(options, Console.Out),
+    "layout" => LayoutBenchmark.Run(options, Console.Out),
+    "reading-order" => ReadingOrderCheck.Run(options, Console.Out),
     _ => Usage(),
 };
 
@@ -20,7 +22,11 @@ static int Usage()
           cv-extract [--file two-page.pdf] [--warmup 200] [--iterations 2000]
               CvExtractor.Extract on one thread, in process (default: a generated two-page CV)
           corpus --docs DIR --out DIR
-              DocumentTextExtractor + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
+              the layout model's text + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
+          layout --docs DIR [--rounds 5]
+              pages per second per core of the layout model by format, beside pdftotext -layout
+          reading-order --docs DIR --truth DIR
+              share of ground-truth experience descriptions that are one contiguous run of the reading order
         """);
     return 2;
 }
