@@ -5,8 +5,7 @@ using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Extraction.Documents;
 
-/// <summary>Dispatches to the PDF, DOCX or TXT layout reader, with the same empty and unsupported-type errors
-/// as <see cref="DocumentTextExtractor"/>.</summary>
+/// <summary>Dispatches to the PDF, DOCX or TXT layout reader; empty content is EMPTY_DOCUMENT.</summary>
 public sealed class DocumentLayoutExtractor : ILayoutExtractor
 {
     private readonly DocxLayoutReader docx = new();

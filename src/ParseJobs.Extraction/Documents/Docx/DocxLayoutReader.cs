@@ -19,7 +19,7 @@ namespace ParseJobs.Extraction.Documents.Docx;
 /// Builds the layout model of a DOCX: headers, then body paragraphs typed from their styles (Title, headings,
 /// outline levels, numbering, typed bullets), tables with spans, text boxes and pictures in document order, then
 /// footers. Word has no fixed layout, so everything is on page 1 with estimated boxes. The package is checked
-/// against <see cref="ParseLimits"/> exactly as <see cref="DocxTextExtractor"/> does before OpenXml sees it.
+/// against <see cref="ParseLimits"/> by <see cref="DocxPackage"/> before OpenXml sees it.
 /// </summary>
 public sealed partial class DocxLayoutReader
 {
@@ -29,8 +29,8 @@ public sealed partial class DocxLayoutReader
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(limits);
-        DocxTextExtractor.ThrowIfEncrypted(content);
-        DocxTextExtractor.GuardPackage(content, limits);
+        DocxPackage.ThrowIfEncrypted(content);
+        DocxPackage.GuardPackage(content, limits);
 
         LayoutDocument document;
         try
@@ -47,7 +47,7 @@ public sealed partial class DocxLayoutReader
         catch (Exception ex) when (ex is InvalidDataException or FileFormatException
             or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
         {
-            throw DocxTextExtractor.Corrupt(ex);
+            throw DocxPackage.Corrupt(ex);
         }
 
         progress?.Report(new PageProgress(1, 1));
@@ -83,17 +83,17 @@ public sealed partial class DocxLayoutReader
             var parts = zip.Entries.Where(e => e.FullName.StartsWith("word/", StringComparison.Ordinal) && !e.FullName.Contains("/_rels/", StringComparison.Ordinal))
                 .OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
             var headers = parts.Where(e => e.Name.StartsWith("header", StringComparison.Ordinal) && e.Name.EndsWith(".xml", StringComparison.Ordinal))
-                .Select(e => (OpenXmlElement)new Header(DocxTextExtractor.ReadEntry(e))).ToList();
+                .Select(e => (OpenXmlElement)new Header(DocxPackage.ReadEntry(e))).ToList();
             var footers = parts.Where(e => e.Name.StartsWith("footer", StringComparison.Ordinal) && e.Name.EndsWith(".xml", StringComparison.Ordinal))
-                .Select(e => (OpenXmlElement)new Footer(DocxTextExtractor.ReadEntry(e))).ToList();
-            var styles = zip.GetEntry("word/styles.xml") is { } stylesEntry ? new Styles(DocxTextExtractor.ReadEntry(stylesEntry)) : null;
+                .Select(e => (OpenXmlElement)new Footer(DocxPackage.ReadEntry(e))).ToList();
+            var styles = zip.GetEntry("word/styles.xml") is { } stylesEntry ? new Styles(DocxPackage.ReadEntry(stylesEntry)) : null;
             var targets = RelationshipTargets(zip);
-            var body = new Document(DocxTextExtractor.ReadEntry(documentEntry)).Body;
+            var body = new Document(DocxPackage.ReadEntry(documentEntry)).Body;
             return new Walker(new Parts(body, headers, footers, styles, id => ReadImageEntry(zip, targets, id)), limits).Run();
         }
         catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or InvalidOperationException or ArgumentException)
         {
-            throw DocxTextExtractor.Corrupt(ex);
+            throw DocxPackage.Corrupt(ex);
         }
     }
 

@@ -4,7 +4,7 @@ using ParseJobs.Extraction.Parsing;
 namespace ParseJobs.Extraction.Documents.Txt;
 
 /// <summary>
-/// Builds the layout model of a plain-text document, decoded as <see cref="TxtTextExtractor"/> does. Headings come
+/// Builds the layout model of a plain-text document, decoded as <see cref="TextDecoding"/> does. Headings come
 /// from plain-text conventions (a line underlined with === or ---, markdown '#', an ALL-CAPS short line opening a
 /// block, a short line ending with ':'), list items from bullets and enumerators, paragraphs from runs of non-empty
 /// lines. Everything is on page 1 with estimated boxes.
@@ -21,7 +21,7 @@ public sealed partial class TxtLayoutReader
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(limits);
-        var text = TextNormalizer.NormalizeNewlines(TxtTextExtractor.Decode(content));
+        var text = TextNormalizer.NormalizeNewlines(TextDecoding.Decode(content));
         if (string.IsNullOrWhiteSpace(text))
             throw new DocumentParseException(ParseErrorCodes.EmptyDocument, "The text document is empty.");
 

@@ -3,21 +3,10 @@ using System.Text.Unicode;
 
 namespace ParseJobs.Extraction.Parsing;
 
-/// <summary>Reads plain text: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise Windows-1252.</summary>
-public sealed class TxtTextExtractor
+/// <summary>Plain-text decoding: UTF-8 (with or without BOM), UTF-16 with BOM, otherwise Windows-1252.</summary>
+public static class TextDecoding
 {
     private static readonly Lazy<Encoding> Windows1252 = new(CreateWindows1252);
-
-    public ExtractedDocument Extract(byte[] content, ParseLimits limits, IProgress<PageProgress>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(limits);
-        var text = TextNormalizer.NormalizeNewlines(Decode(content));
-        if (string.IsNullOrWhiteSpace(text))
-            throw new DocumentParseException(ParseErrorCodes.EmptyDocument, "The text document is empty.");
-        progress?.Report(new PageProgress(1, 1));
-        return new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1, text)]);
-    }
 
     /// <summary>Decodes text bytes, choosing the encoding from a BOM or from UTF-8 validity.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)

@@ -3,16 +3,20 @@ using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Extraction.Tests.Parsing;
 
-public sealed class PdfTextExtractorTests
+/// <summary>The reading-order text of PDF documents, as the CV pipeline reads it.</summary>
+public sealed class PdfTextTests
 {
-    private readonly PdfTextExtractor extractor = new();
+    private readonly DocumentTextExtractor extractor = new();
+
+    private ExtractedDocument Extract(byte[] content, ParseLimits limits, IProgress<PageProgress>? progress = null) =>
+        extractor.Extract(content, DocumentType.Pdf, limits, progress);
 
     [Fact]
     public void Extract_ReturnsLinesTopToBottom_WhenOnePage()
     {
         var pdf = TestFiles.Pdf([(50, 800, "Anna Muster"), (50, 780, "Software Engineer"), (50, 760, "anna@example.com")]);
 
-        var document = extractor.Extract(pdf, ParseLimits.Default);
+        var document = Extract(pdf, ParseLimits.Default);
 
         Assert.Equal(["Anna Muster", "Software Engineer", "anna@example.com"], document.Pages.Single().Text.Split('\n'));
     }
@@ -23,7 +27,7 @@ public sealed class PdfTextExtractorTests
         var pdf = TestFiles.Pdf([(50, 800, "Page one text")], [(50, 800, "Page two text")], [(50, 800, "Page three text")]);
         var reports = new List<PageProgress>();
 
-        var document = extractor.Extract(pdf, ParseLimits.Default, new SyncProgress(reports));
+        var document = Extract(pdf, ParseLimits.Default, new SyncProgress(reports));
 
         Assert.Equal(3, document.PageCount);
         Assert.Equal("Page two text", document.Pages[1].Text);
@@ -42,7 +46,7 @@ public sealed class PdfTextExtractorTests
             "ETH Zurich, 2012 to 2014", "Thesis on distributed systems and storage.",
         }.Select((t, i) => (X: 200.0, Y: 767.0 - (i * 22), Text: t));
 
-        var text = extractor.Extract(TestFiles.Pdf([.. sidebar, .. main]), ParseLimits.Default).Text;
+        var text = Extract(TestFiles.Pdf([.. sidebar, .. main]), ParseLimits.Default).Text;
 
         var lines = text.Split('\n');
         Assert.Equal(16, lines.Length);
@@ -56,7 +60,7 @@ public sealed class PdfTextExtractorTests
     {
         var pdf = TestFiles.Pdf([(50, 800, "one")], [(50, 800, "two")], [(50, 800, "three")]);
 
-        var ex = Assert.Throws<DocumentParseException>(() => extractor.Extract(pdf, ParseLimits.Default with { MaxPages = 2 }));
+        var ex = Assert.Throws<DocumentParseException>(() => Extract(pdf, ParseLimits.Default with { MaxPages = 2 }));
 
         Assert.Equal(ParseErrorCodes.TooManyPages, ex.Code);
     }
@@ -66,7 +70,7 @@ public sealed class PdfTextExtractorTests
     {
         var pdf = TestFiles.Pdf([], []);
 
-        var ex = Assert.Throws<DocumentParseException>(() => extractor.Extract(pdf, ParseLimits.Default));
+        var ex = Assert.Throws<DocumentParseException>(() => Extract(pdf, ParseLimits.Default));
 
         Assert.Equal(ParseErrorCodes.NoTextLayer, ex.Code);
     }
@@ -76,7 +80,7 @@ public sealed class PdfTextExtractorTests
     {
         var bytes = Encoding.ASCII.GetBytes("%PDF-1.7\nthis is not a pdf at all\n%%EOF");
 
-        var ex = Assert.Throws<DocumentParseException>(() => extractor.Extract(bytes, ParseLimits.Default));
+        var ex = Assert.Throws<DocumentParseException>(() => Extract(bytes, ParseLimits.Default));
 
         Assert.Equal(ParseErrorCodes.DocumentCorrupt, ex.Code);
     }
@@ -84,7 +88,7 @@ public sealed class PdfTextExtractorTests
     [Fact]
     public void Extract_ThrowsEncrypted_WhenTrailerHasEncryptDictionary()
     {
-        var ex = Assert.Throws<DocumentParseException>(() => extractor.Extract(EncryptedPdf(), ParseLimits.Default));
+        var ex = Assert.Throws<DocumentParseException>(() => Extract(EncryptedPdf(), ParseLimits.Default));
 
         Assert.Equal(ParseErrorCodes.DocumentEncrypted, ex.Code);
     }
