@@ -63,7 +63,7 @@ public static class DocumentsEndpoints
         return TypedResults.Accepted(statusUrl, JobAcceptedResponse.From(job, statusUrl));
     }
 
-    private static async Task<Results<Ok<JsonElement>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResult(
+    private static async Task<Results<Ok<DocumentParseResult>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResult(
         Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
         var (problem, data) = await CompletedResultAsync(jobId, tenant, db, ct);
@@ -71,7 +71,7 @@ public static class DocumentsEndpoints
         {
             NotFound<ProblemDetails> notFound => notFound,
             ProblemHttpResult conflict => conflict,
-            _ => TypedResults.Ok(JobResultJson.Parse(data!)),
+            _ => TypedResults.Ok((DocumentParseResult)JobResultJson.Read(JobKind.DocumentParse, data!)),
         };
     }
 

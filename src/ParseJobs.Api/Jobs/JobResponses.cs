@@ -32,7 +32,8 @@ public sealed record JobStatusResponse(
         job.ErrorCode is null ? null : new JobErrorResponse(job.ErrorCode, job.ErrorMessage ?? "");
 }
 
-/// <summary>One job with everything known about it; <c>result</c> is embedded once completed.</summary>
+/// <summary>One job with everything known about it; <c>result</c> is embedded once completed (a candidate profile
+/// for <c>cv_parse</c>, the layout result for <c>document_parse</c>).</summary>
 public sealed record JobResponse(
     Guid JobId,
     JobKind Kind,
@@ -47,9 +48,9 @@ public sealed record JobResponse(
     DateTimeOffset UpdatedAt,
     double? ExecutionTime,
     JobErrorResponse? Error,
-    JsonElement? Result)
+    object? Result)
 {
-    public static JobResponse From(Job job, JsonElement? result = null) => new(
+    public static JobResponse From(Job job, object? result = null) => new(
         job.Id, job.Kind, job.Status, job.DataId, new JobProgressResponse(job.TotalPages, job.ProcessedPages),
         job.AttemptCount, job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailedAt, job.UpdatedAt,
         job.ExecutionTimeSeconds, JobStatusResponse.ErrorOf(job), result);

@@ -35,7 +35,7 @@ public static class JobsEndpoints
         var result = job.Status == JobStatus.Completed
             ? await db.JobResults.Where(r => r.JobId == id).Select(r => r.Data).SingleOrDefaultAsync(ct)
             : null;
-        return TypedResults.Ok(JobResponse.From(job, result is null ? null : JobResultJson.Parse(result)));
+        return TypedResults.Ok(JobResponse.From(job, result is null ? null : JobResultJson.Read(job.Kind, result)));
     }
 
     /// <param name="status">Only jobs in this status: pending, running, completed or failed.</param>

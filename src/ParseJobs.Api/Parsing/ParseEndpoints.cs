@@ -72,8 +72,7 @@ public static class ParseEndpoints
         }
 
         var stored = await db.JobResults.Where(r => r.JobId == jobId).Select(r => new { r.Data, r.Meta }).SingleAsync(ct);
-        // Through the model, not the stored jsonb text: jsonb does not keep key order, the contract's order is kept.
-        var profile = JsonSerializer.Deserialize<CvProfile>(stored.Data)!;
+        var profile = (CvProfile)JobResultJson.Read(JobKind.CvParse, stored.Data);
         var meta = stored.Meta is null ? null : JsonSerializer.Deserialize<CvParseMeta>(stored.Meta, JsonSetup.Wire);
         return TypedResults.Ok(new ParseResultsResponse(profile, StatusCodes.Status200OK, Math.Round(job.ExecutionTimeSeconds ?? 0, 3), meta));
     }

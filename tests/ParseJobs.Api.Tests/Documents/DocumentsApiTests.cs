@@ -57,6 +57,9 @@ public sealed class DocumentsApiTests(ParseJobsAppFactory app)
         Assert.Equal("completed", job.GetProperty("status").GetString());
         Assert.Equal("document_parse", job.GetProperty("kind").GetString());
         var result = job.GetProperty("result");
+        // The documented order, not jsonb's: results are served through their model.
+        Assert.Equal(["page_count", "pages", "approximate_boxes", "chunks", "headers_footers", "markdown", "warnings"],
+            result.EnumerateObject().Select(p => p.Name).ToArray());
         var pageCount = result.GetProperty("page_count").GetInt32();
         Assert.Equal(format == "pdf" ? 2 : 1, pageCount);
         Assert.Equal(pageCount, result.GetProperty("pages").GetArrayLength());
