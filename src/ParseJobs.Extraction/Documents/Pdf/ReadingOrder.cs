@@ -10,9 +10,14 @@ namespace ParseJobs.Extraction.Documents.Pdf;
 /// depends on the resulting lines (a date or label beside a line joins it after a tab).</summary>
 internal static class ReadingOrder
 {
+    // One thread each: a worker node runs one parser process per core, so PdfPig's own parallelism (its default)
+    // would only oversubscribe the cores. The results are the same.
+    private static readonly NearestNeighbourWordExtractor WordExtractor = new(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions { MaxDegreeOfParallelism = 1 });
+    private static readonly DocstrumBoundingBoxes BlockSegmenter = new(new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
+
     public static List<LineGroup> Page(Page page, PageGraphics graphics)
     {
-        var words = page.GetWords(NearestNeighbourWordExtractor.Instance)
+        var words = page.GetWords(WordExtractor)
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .ToList();
         if (words.Count == 0)
@@ -35,7 +40,7 @@ internal static class ReadingOrder
 
     private static List<LineGroup> Blocks(List<Word> words)
     {
-        var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
+        var blocks = BlockSegmenter.GetBlocks(words);
 
         // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows
         // into one "line". Then plain rows are the better reading order.
