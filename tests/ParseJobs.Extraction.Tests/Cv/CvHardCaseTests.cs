@@ -86,7 +86,8 @@ public sealed class CvHardCaseTests(ITestOutputHelper output)
         var school = Assert.Single(profile.Education);
         Assert.Equal(("University of Manchester", "MSc in Computer Science", "2014", "2016"), (school.Institution, school.Degree, school.StartDate, school.EndDate));
         Assert.Equal(["Python", "Apache Spark", "Airflow", "Kubernetes", "Terraform"], AllSkills(profile));
-        Assert.Equal([("English", "C2"), ("German", "B2"), ("Tamil", "C1")], profile.Languages.Select(l => (l.Language, l.StandardProficiency)));
+        Assert.Equal([("English", "Native (C2)", "C2"), ("German", "B2", "B2"), ("Tamil", "C1", "C1")],
+            profile.Languages.Select(l => (l.Language, l.Proficiency, l.StandardProficiency)));
     }
 
     [Fact]
