@@ -13,7 +13,7 @@ public sealed partial class CvExtractor : ICvExtractor
         ArgumentNullException.ThrowIfNull(document);
         var text = JoinBrokenEmails(document.Text);
         var lines = text.Split('\n').Select(CvText.Clean).Where(l => l.Length > 0).ToList();
-        var sections = SectionDetector.Split(lines);
+        var sections = SectionDetector.WithHeadinglessEntries(SectionDetector.Split(lines));
         var profile = new CvProfile();
         var labels = LabelledValues(lines);
 
@@ -34,7 +34,9 @@ public sealed partial class CvExtractor : ICvExtractor
         // Contact data sits in the header, a personal-details block or a sidebar ("About"), never inside entries.
         var header = sections.Where(s => s.Kind is not (SectionKind.Experience or SectionKind.Education or SectionKind.FurtherEducation))
             .SelectMany(s => s.Lines).ToList();
-        info.FullName = Name(sections[0].Lines.Count > 0 ? sections[0].Lines : lines);
+        // A sidebar read first leaves the header empty: the name then follows the sidebar's lists, whose items
+        // (skills, languages) are no names however name-like they look.
+        info.FullName = sections[0].Lines.Count > 0 ? Name(sections[0].Lines, 8, false) : Name(lines, 40, true);
         info.Email = EmailPattern().Match(text) is { Success: true } email ? email.Value.TrimEnd('.') : "";
 
         var address = Label(labels, "address", "adresse", "anschrift", "wohnadresse", "indirizzo", "domicile", "wohnort", "residenza");
@@ -53,17 +55,18 @@ public sealed partial class CvExtractor : ICvExtractor
         info.CarLicense = Label(labels, "driving licence", "driving license", "driver's license", "driver’s license", "führerausweis", "führerschein", "permis de conduire", "permis", "patente", "patente di guida").Length > 0;
     }
 
-    private static string Name(List<string> headerLines)
+    private static string Name(List<string> headerLines, int scan, bool skipListItems)
     {
-        for (var i = 0; i < Math.Min(8, headerLines.Count); i++)
+        bool Fits(string text) => IsNameLike(text) && !(skipListItems && (SkillTaxonomy.Find(text) is not null || LanguageLevelMapper.LeadingLanguage(text) is not null));
+        for (var i = 0; i < Math.Min(scan, headerLines.Count); i++)
         {
             var candidate = headerLines[i].Replace('\t', ' ').Trim();
             candidate = Regex.Replace(candidate, @"^(?:curriculum vitae|lebenslauf|cv|resume|résumé|curriculum)\b[\s:–-]*", "", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
             if (candidate.Length == 0)
                 continue;
-            if (!IsNameLike(candidate))
+            if (!Fits(candidate))
                 continue;
-            if (candidate.EndsWith('-') && i + 1 < headerLines.Count && IsNameLike(candidate + headerLines[i + 1].Trim()))
+            if (candidate.EndsWith('-') && i + 1 < headerLines.Count && Fits(candidate + headerLines[i + 1].Trim()))
                 return candidate + headerLines[i + 1].Trim();
             if (CvText.WordCount(candidate) == 1)
             {
@@ -71,7 +74,7 @@ public sealed partial class CvExtractor : ICvExtractor
                 for (var j = i + 1; j < Math.Min(i + 4, headerLines.Count); j++)
                 {
                     var next = headerLines[j].Replace('\t', ' ').Trim();
-                    if (IsNameLike(next) && CvText.WordCount(next) <= 2)
+                    if (Fits(next) && CvText.WordCount(next) <= 2)
                         return candidate + " " + next;
                 }
             }
@@ -144,7 +147,9 @@ public sealed partial class CvExtractor : ICvExtractor
 
     private static void InferAddress(PersonalInfo info, List<string> header)
     {
-        var candidates = header.Take(30).Select(l => CvText.StripBullet(l.Replace('\t', ' '))).ToList();
+        // "email | phone | City, ST 12345" on one line: the address is one of the pieces.
+        var candidates = header.Take(30).SelectMany(l => ContactSeparator().Split(CvText.StripBullet(l)))
+            .Select(l => l.Replace('\t', ' ').Trim()).Where(l => l.Length > 0).ToList();
         for (var i = 0; i < candidates.Count; i++)
         {
             var line = candidates[i];
@@ -231,6 +236,9 @@ public sealed partial class CvExtractor : ICvExtractor
         if (FieldClassifier.CountryCode(info.Country) is { } code)
             regions.Add(code);
         var language = DocumentLanguage(text);
+        // Swiss postcodes have four digits: a five-digit one puts the language's neighbour first (06… is French, not Basel).
+        if (info.PostalCode.Length == 5 && info.PostalCode.All(char.IsAsciiDigit) && language is "de" or "fr" or "it")
+            regions.Add(language.ToUpperInvariant());
         regions.AddRange(language switch
         {
             "de" => ["CH", "DE", "AT"],
@@ -271,9 +279,9 @@ public sealed partial class CvExtractor : ICvExtractor
 
         if (info.MobilePhone.Length > 0)
             return;
-        foreach (var line in header.Take(40))
+        // One contact line often carries email, phone and address between separators: each piece is judged alone.
+        foreach (var clean in header.Take(40).SelectMany(l => ContactSeparator().Split(CvText.StripBullet(l))))
         {
-            var clean = CvText.StripBullet(line);
             foreach (var candidate in PhoneNormalizer.Candidates(clean))
             {
                 // The number must be most of the line: dates and postcodes inside text are no phones.
@@ -476,6 +484,11 @@ public sealed partial class CvExtractor : ICvExtractor
                 entry.Position = atMatch.Groups["pos"].Value;
                 SetCompany(entry, atMatch.Groups["company"].Value);
             }
+            else if (SplitTitleAndCompany(only) is { } split)
+            {
+                entry.Position = split.Position;
+                SetCompany(entry, split.Company);
+            }
             else if (FieldClassifier.CompanyScore(only) > FieldClassifier.PositionScore(only))
             {
                 SetCompany(entry, only);
@@ -501,6 +514,24 @@ public sealed partial class CvExtractor : ICvExtractor
             entry.Position = a;
             SetCompany(entry, b);
         }
+    }
+
+    // "Project Manager, Vasa Energi AB" or "Vasa Energi AB, Project Manager": a title on one side of the first comma
+    // and none on the other. "Monahan Inc, New York" has no title and stays a company with its place.
+    private static (string Position, string Company)? SplitTitleAndCompany(string fragment)
+    {
+        var comma = fragment.IndexOf(", ", StringComparison.Ordinal);
+        if (comma <= 0)
+            return null;
+        var a = fragment[..comma].Trim();
+        var b = fragment[(comma + 2)..].Trim();
+        if (a.Length == 0 || b.Length == 0)
+            return null;
+        if (FieldClassifier.PositionScore(a) > 0 && FieldClassifier.PositionScore(b) == 0)
+            return (a, b);
+        if (FieldClassifier.PositionScore(b) > 0 && FieldClassifier.PositionScore(a) == 0 && FieldClassifier.CompanyScore(a) > 0)
+            return (b, a);
+        return null;
     }
 
     private static void SetCompany(ExperienceEntry entry, string company)
@@ -575,6 +606,17 @@ public sealed partial class CvExtractor : ICvExtractor
         double Lean(string f) => FieldClassifier.InstitutionScore(f) - FieldClassifier.DegreeScore(f);
         string institution;
         string degree;
+        if (fragments.Count == 1 && fragments[0].IndexOf(", ", StringComparison.Ordinal) is var comma and > 0)
+        {
+            // "BSc Computer Science, Warsaw University of Technology": a degree and a school on either side of a comma.
+            var left = fragments[0][..comma].Trim();
+            var right = fragments[0][(comma + 2)..].Trim();
+            if (Lean(left) < 0 && Lean(right) > 0 && FieldClassifier.DegreeScore(right) == 0)
+                fragments = [right, left];
+            else if (Lean(left) > 0 && Lean(right) < 0 && FieldClassifier.DegreeScore(left) == 0)
+                fragments = [left, right];
+        }
+
         if (fragments.Count == 1)
         {
             if (Lean(fragments[0]) > 0)
@@ -841,6 +883,9 @@ public sealed partial class CvExtractor : ICvExtractor
 
     [GeneratedRegex(@"^(?<label>[\p{L}][\p{L} .’'/\-]{1,40}?)\s*:\s*(?<value>.*)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LabelPattern();
+
+    [GeneratedRegex(@"\t|\s+[|·•]\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ContactSeparator();
 
     [GeneratedRegex(@"\p{L}+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WordPattern();

@@ -48,6 +48,38 @@ internal static class SectionDetector
         return sections;
     }
 
+    /// <summary>A CV without entry headings lists its jobs and schools as dated lines under the contact block: from the
+    /// first dated line on, each dated block goes to an experience or an education section by what its text names.</summary>
+    public static List<CvSection> WithHeadinglessEntries(List<CvSection> sections)
+    {
+        if (sections.Exists(s => s.Kind is SectionKind.Experience or SectionKind.Education or SectionKind.FurtherEducation))
+            return sections;
+        var header = sections[0].Lines;
+        var dated = header.FindAll(l => DateRangeParser.Find(l) is not null);
+        if (dated.Count < 2)
+            return sections;
+
+        var first = header.FindIndex(l => DateRangeParser.Find(l) is not null);
+        var result = new List<CvSection> { new(SectionKind.Header, "", header.Take(first).ToList()) };
+        foreach (var line in header.Skip(first))
+        {
+            if (DateRangeParser.Find(line) is { } range)
+            {
+                var text = line.Remove(range.Index, range.Length);
+                var school = FieldClassifier.InstitutionScore(text) + FieldClassifier.DegreeScore(text);
+                var job = FieldClassifier.CompanyScore(text) + FieldClassifier.PositionScore(text);
+                var kind = school > job ? SectionKind.Education : SectionKind.Experience;
+                if (result[^1].Kind != kind)
+                    result.Add(new CvSection(kind, "", []));
+            }
+
+            result[^1].Lines.Add(line);
+        }
+
+        result.AddRange(sections.Skip(1));
+        return result;
+    }
+
     /// <summary>The section a heading line opens, or null when the line is no heading.</summary>
     public static SectionKind? Classify(string line)
     {

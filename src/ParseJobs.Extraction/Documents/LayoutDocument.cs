@@ -71,7 +71,8 @@ public sealed record Segment
     public required BoundingBox Box { get; init; }
 
     /// <summary>The plain text: the segment's lines separated by '\n' as they stand on the page (a label or date
-    /// printed beside a line joins it after a '\t'); table rows are lines with cells separated by '\t'.</summary>
+    /// printed beside a line joins it after a '\t'); table rows are lines with cells separated by '\t', a row whose
+    /// cells hold several paragraphs giving one line per paragraph.</summary>
     public required string Text { get; init; }
 
     /// <summary>How sure the analysis is of the type and extent, 0–1.</summary>

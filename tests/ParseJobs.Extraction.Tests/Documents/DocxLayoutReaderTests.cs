@@ -35,6 +35,17 @@ public sealed class DocxLayoutReaderTests
     }
 
     [Fact]
+    public void Read_GivesARowOneLinePerParagraph_WhenTableCellHasSeveralParagraphs()
+    {
+        var document = reader.Read(LayoutTestFiles.LayoutTableDocx(), ParseLimits.Default);
+
+        var table = Assert.Single(document.Segments);
+        Assert.Equal("04/2020 – 12/2023\tProduct Manager\n\tLumen Payments Inc\n\tOwned onboarding.\n2016\tIntern", table.Text);
+        // The cell itself keeps its paragraphs together.
+        Assert.Equal("Product Manager\nLumen Payments Inc\nOwned onboarding.", table.Table!.Cells.Single(c => c is { Row: 0, Column: 1 }).Text);
+    }
+
+    [Fact]
     public void Read_MapsTitleStyleAndHeadingsToLevels_WhenStylesPartDeclaresThem()
     {
         var document = reader.Read(LayoutTestFiles.CvDocx(), ParseLimits.Default);

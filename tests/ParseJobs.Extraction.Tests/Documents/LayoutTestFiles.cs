@@ -69,6 +69,24 @@ internal static class LayoutTestFiles
         return stream.ToArray();
     }
 
+    /// <summary>A layout table as CV templates use it: dates in the left cell; title, company and description as
+    /// three paragraphs of the right cell.</summary>
+    public static byte[] LayoutTableDocx()
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            var right = new TableCell(Para("Product Manager"), Para("Lumen Payments Inc"), Para("Owned onboarding."));
+            main.Document = new Document(new Body(new Table(
+                new TableGrid(new GridColumn { Width = "2000" }, new GridColumn { Width = "7000" }),
+                new TableRow(Cell("04/2020 – 12/2023"), right),
+                new TableRow(Cell("2016"), Cell("Intern")))));
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>The CV package with a content type that System.IO.Packaging rejects but Word accepts (pandoc writes
     /// "image/svg+xml;base64" for SVG pictures).</summary>
     public static byte[] CvDocxWithLenientContentTypes()

@@ -319,11 +319,21 @@ public sealed partial class DocxLayoutReader
             var data = new TableData(rowIndex, columnCount,
                 [.. cells.Select(c => new Documents.TableCell(c.Row, c.Column, c.Text, c.RowSpan, c.ColumnSpan))]);
 
-            // Rows as lines, cells separated by a tab, as Segment.Text promises.
+            // Rows as lines, cells separated by a tab, as Segment.Text promises. A cell of several paragraphs (a layout
+            // table: dates left; title, company and description right) gives the row one line per paragraph, the k-th
+            // line holding each cell's k-th paragraph, as a PDF of the same table reads; flattening them ran the title,
+            // the company and the description into one line.
             var text = string.Join('\n', Enumerable.Range(0, rowIndex)
-                .Select(r => string.Join('\t', cells.Where(c => c.Row == r).Select(c => c.Text.Replace('\n', ' '))))
+                .SelectMany(r => RowLines(cells.Where(c => c.Row == r).Select(c => c.Text.Split('\n')).ToList()))
                 .Where(l => l.Trim().Length > 0));
             layout.Add(SegmentType.Table, text, table: data);
+        }
+
+        private static IEnumerable<string> RowLines(List<string[]> cellLines)
+        {
+            var height = cellLines.Count == 0 ? 0 : cellLines.Max(c => c.Length);
+            for (var k = 0; k < height; k++)
+                yield return string.Join('\t', cellLines.Select(c => k < c.Length ? c[k] : "")).TrimEnd('\t');
         }
 
         private void AddPicture(string relationshipId, (double Width, double Height)? extent)
