@@ -95,8 +95,9 @@ internal static partial class EntryParser
             .Select(f => f.Trim().Trim(',', '|', '–', '-', '—', '(', ')', ':').Trim())
             .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit));
 
-    /// <summary>A narrow date column wraps "02.2023 –" / "07.2025": the halves are joined back into
-    /// the first line; whatever else stood beside them stays where it was.</summary>
+    /// <summary>A narrow date column wraps "02.2023 –" / "07.2025" or "April 2018 – Oktober" / "2021": the halves
+    /// are joined back into the first line when together they make a longer range than the first alone;
+    /// whatever else stood beside them stays where it was.</summary>
     private static List<string> JoinWrappedDates(List<string> lines)
     {
         var result = new List<string>(lines);
@@ -104,12 +105,16 @@ internal static partial class EntryParser
         {
             var cells = result[i].Split('\t');
             var head = cells[0].TrimEnd();
-            if (!(head.EndsWith('–') || head.EndsWith('-') || head.EndsWith('—')) || DateRangeParser.Find(head) is not null)
-                continue;
             var nextCells = result[i + 1].Split('\t');
-            var joined = head + " " + nextCells[0].Trim();
+            var tail = nextCells[0].Trim();
+            if (tail.Length is 0 or > 16 || !tail.Any(char.IsDigit))
+                continue;
+            var joined = head + " " + tail;
             if (DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
                 continue;
+            if (DateRangeParser.Find(head) is { } alone && alone.Length >= range.Length - 1)
+                continue; // the first line was a whole range already
+
             result[i] = string.Join('\t', new[] { joined }.Concat(cells.Skip(1)));
             result[i + 1] = string.Join('\t', nextCells.Skip(1));
         }

@@ -8,6 +8,24 @@ public sealed class CvExtractorTests
     private readonly CvExtractor extractor = new();
 
     [Fact]
+    public void Extract_JoinsADateRangeWrappedInItsColumn_WhenTheYearFallsOnTheNextLine()
+    {
+        string[] lines =
+        [
+            "Jana Keller", "jana.keller@example.ch", "Berufserfahrung",
+            "April 2018 – Oktober\tVerkaufsberaterin", "2021\tCasali Logistica S.p.A., Torino", "Beratung von Geschäftskunden.",
+        ];
+        var document = new ExtractedDocument(DocumentType.Pdf, [new ExtractedPage(1, string.Join('\n', lines))]);
+
+        var job = Assert.Single(extractor.Extract(document).Experience);
+
+        Assert.Equal("04.2018", job.StartDate);
+        Assert.Equal("10.2021", job.EndDate);
+        Assert.Equal("Verkaufsberaterin", job.Position);
+        Assert.Equal("Casali Logistica S.p.A.", job.Company);
+    }
+
+    [Fact]
     public void Extract_FillsProfile_WhenEnglishPlainTextCv()
     {
         const string text = """

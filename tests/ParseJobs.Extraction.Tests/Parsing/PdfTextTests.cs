@@ -22,6 +22,24 @@ public sealed class PdfTextTests
     }
 
     [Fact]
+    public void Extract_PartsCells_WhenARegularDateRunsIntoABoldTitleWithoutAGap()
+    {
+        // A narrow date cell whose last word touches the bold title beside it: the text layer has no space.
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var regular = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var bold = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.HelveticaBold);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var date = page.AddText("April 2018 - Oktober", 10, new UglyToad.PdfPig.Core.PdfPoint(50, 700), regular);
+        page.AddText("Verkaufsberaterin", 10, new UglyToad.PdfPig.Core.PdfPoint(date[^1].EndBaseLine.X, 700), bold);
+        page.AddText("2021", 10, new UglyToad.PdfPig.Core.PdfPoint(50, 686), regular);
+        page.AddText("Casali Logistica S.p.A., Torino", 10, new UglyToad.PdfPig.Core.PdfPoint(date[^1].EndBaseLine.X, 686), regular);
+
+        var lines = Extract(builder.Build(), ParseLimits.Default).Text.Split('\n');
+
+        Assert.Equal("April 2018 - Oktober\tVerkaufsberaterin", lines[0]);
+    }
+
+    [Fact]
     public void Extract_ReportsProgressPerPage_WhenSeveralPages()
     {
         var pdf = TestFiles.Pdf([(50, 800, "Page one text")], [(50, 800, "Page two text")], [(50, 800, "Page three text")]);

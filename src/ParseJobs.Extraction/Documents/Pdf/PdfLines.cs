@@ -25,7 +25,9 @@ internal static class PdfLines
             {
                 var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
                 var size = Math.Max(word.BoundingBox.Height, previous.BoundingBox.Height);
-                var tab = tabs && size > 0 && gap > 0.75 * size;
+                // A wide gap, or words split only by a change of style (a cell run into its neighbour), part cells.
+                var tab = tabs && ((size > 0 && gap > 0.75 * size)
+                    || (gap < 0.1 * size && ReadingOrder.IsStyleBoundary(previous.Letters[^1], word.Letters[0])));
                 sb.Append(tab ? '\t' : ' ');
                 if (tab)
                 {

@@ -12,8 +12,19 @@ internal static class ReadingOrder
 {
     // One thread each: a worker node runs one parser process per core, so PdfPig's own parallelism (its default)
     // would only oversubscribe the cores. The results are the same.
-    private static readonly NearestNeighbourWordExtractor WordExtractor = new(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions { MaxDegreeOfParallelism = 1 });
+    private static readonly NearestNeighbourWordExtractor WordExtractor = new(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions
+    {
+        MaxDegreeOfParallelism = 1,
+        Filter = (left, right) => !string.IsNullOrWhiteSpace(right.Value) && !IsStyleBoundary(left, right),
+    });
     private static readonly DocstrumBoundingBoxes BlockSegmenter = new(new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
+
+    /// <summary>A lower-case letter touching an upper-case one in another font ("OktoberVerkaufsberaterin": a
+    /// date cell run into a bold title): two words whose gap the text layer lost.</summary>
+    internal static bool IsStyleBoundary(Letter left, Letter right) =>
+        left.Value.Length == 1 && right.Value.Length == 1
+        && char.IsLower(left.Value[0]) && char.IsUpper(right.Value[0])
+        && !string.Equals(left.FontName, right.FontName, StringComparison.Ordinal);
 
     public static List<LineGroup> Page(Page page, PageGraphics graphics)
     {
