@@ -119,8 +119,48 @@ internal static partial class EntryParser
             result[i + 1] = string.Join('\t', nextCells.Skip(1));
         }
 
+        JoinScatteredDateFragments(result);
         return result.Where(l => l.Trim().Length > 0).ToList();
     }
+
+    /// <summary>A date column wrapped over three lines ("décembre 2020" / "– septembre" / "2021") can come out between
+    /// the content lines beside it: fragments that are only a dash and a month, or only a year, within the next
+    /// three lines complete the range on the first line.</summary>
+    private static void JoinScatteredDateFragments(List<string> lines)
+    {
+        for (var i = 0; i + 2 < lines.Count; i++)
+        {
+            var cells = lines[i].Split('\t');
+            var head = cells[0].Trim();
+            var alone = DateRangeParser.Find(head);
+            if (head.Length == 0 || alone is { Index: 0 } && alone.Length >= head.Length - 1 && !head.EndsWith('–') && !head.EndsWith('-'))
+                continue; // already a whole range, or no date at its start
+            var joined = head;
+            var used = new List<int>();
+            for (var j = i + 1; j < Math.Min(lines.Count, i + 4); j++)
+            {
+                if (!IsDateFragment(lines[j].Trim()))
+                    continue;
+                joined += " " + lines[j].Trim();
+                used.Add(j);
+                if (DateRangeParser.Find(joined) is { Index: 0 } range && range.Length >= joined.Length - 1 && (alone is null || range.Length > alone.Length + 1))
+                {
+                    lines[i] = string.Join('\t', new[] { joined }.Concat(cells.Skip(1)));
+                    foreach (var k in used)
+                        lines[k] = "";
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool IsDateFragment(string text) =>
+        text.Length is > 0 and <= 16 && !text.Contains('\t', StringComparison.Ordinal)
+        && (YearOnly().IsMatch(text) || (text.TrimStart('–', '-', '—', ' ') is { Length: >= 3 } word && word.Length < text.Length
+            && word.All(char.IsLetter) && DateRangeParser.MonthNumber(word) is not null));
+
+    [GeneratedRegex(@"^(?:19|20)\d{2}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex YearOnly();
 
     private static List<(string Text, bool IsDescription, DateRange? Dates)> Classify(IEnumerable<string> lines)
     {

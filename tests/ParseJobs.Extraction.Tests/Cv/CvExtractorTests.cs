@@ -26,6 +26,25 @@ public sealed class CvExtractorTests
     }
 
     [Fact]
+    public void Extract_CompletesADateRange_WhenItsColumnWrappedOverThreeLinesBesideTheEntry()
+    {
+        string[] lines =
+        [
+            "Camille Joly", "camille.joly@example.fr", "Expérience professionnelle",
+            "décembre 2020\tCheffe de projet informatique", "– septembre", "Joly et Laurent, Strasbourg", "2021",
+            "Recueil des besoins et rédaction de la documentation technique.",
+        ];
+        var document = new ExtractedDocument(DocumentType.Pdf, [new ExtractedPage(1, string.Join('\n', lines))]);
+
+        var job = Assert.Single(extractor.Extract(document).Experience);
+
+        Assert.Equal("12.2020", job.StartDate);
+        Assert.Equal("09.2021", job.EndDate);
+        Assert.Equal("Cheffe de projet informatique", job.Position);
+        Assert.Equal("Joly et Laurent", job.Company);
+    }
+
+    [Fact]
     public void Extract_FillsProfile_WhenEnglishPlainTextCv()
     {
         const string text = """
