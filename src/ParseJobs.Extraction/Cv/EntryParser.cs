@@ -182,7 +182,9 @@ internal static partial class EntryParser
             // A date range alone on its line is followed by the entry's title, however many lower-case words a French
             // or Italian title has ("Master en gestion des ressources humaines"); a full stop still marks a sentence.
             var afterBareDates = result.Count > 0 && result[^1].Dates is { } previous && !result[^1].Text.Remove(previous.Index, previous.Length).Any(char.IsLetter);
-            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !(afterBareDates && !text.EndsWith('.'))));
+            // A school's name reads like a sentence ("École polytechnique fédérale de Lausanne") but ends without a full stop.
+            var namesASchool = !text.EndsWith('.') && text.Length <= 90 && FieldClassifier.InstitutionScore(text) > 0;
+            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !(afterBareDates && !text.EndsWith('.'))));
             result.Add((isDescription ? text.Replace('\t', ' ') : text, isDescription, dates));
         }
 

@@ -44,6 +44,20 @@ public sealed class CvExtractorTests
         Assert.Equal("Joly et Laurent", job.Company);
     }
 
+    [Theory]
+    [InlineData("EPFL – École polytechnique fédérale de Lausanne")]
+    [InlineData("Università degli Studi di Milano")]
+    public void Extract_KeepsTheInstitution_WhenItsNameReadsLikeASentence(string school)
+    {
+        string[] lines = ["Jane Doe", "jane@example.com", "Education", school, "Bachelor of Arts in Mathematics", "Mar 2016 – Mar 2019"];
+        var document = new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1, string.Join('\n', lines))]);
+
+        var education = Assert.Single(extractor.Extract(document).Education);
+
+        Assert.Equal(school, education.Institution);
+        Assert.Equal("Bachelor of Arts in Mathematics", education.Degree);
+    }
+
     [Fact]
     public void Extract_FillsProfile_WhenEnglishPlainTextCv()
     {
