@@ -840,7 +840,8 @@ public sealed partial class CvExtractor : ICvExtractor
     private static string? UnknownLanguage(string piece)
     {
         var m = Regex.Match(piece, @"^(?<name>\p{Lu}\p{Ll}+)\s*(?:[–:\-—]\s+|\()", RegexOptions.None, TimeSpan.FromSeconds(1));
-        return m.Success ? m.Groups["name"].Value : null;
+        // "Beginner (A1)" on the line under its language is the level, not another language.
+        return m.Success && !LanguageLevelMapper.IsLevelWord(m.Groups["name"].Value) ? m.Groups["name"].Value : null;
     }
 
     private static string Unwrap(string text)

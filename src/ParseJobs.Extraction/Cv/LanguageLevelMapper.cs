@@ -24,6 +24,17 @@ internal static partial class LanguageLevelMapper
         return null;
     }
 
+    private static readonly HashSet<string> LevelWords = new[]
+    {
+        "native", "mother", "fluent", "beginner", "basic", "basics", "elementary", "intermediate", "advanced", "good", "proficient",
+        "business", "conversational", "professional", "bilingual", "muttersprache", "fliessend", "fließend", "gut", "gute", "sehr",
+        "grundkenntnisse", "verhandlungssicher", "anfänger", "maternelle", "courant", "bilingue", "notions", "débutant", "intermédiaire",
+        "avancé", "bon", "bonne", "madrelingua", "fluente", "buono", "buona", "base", "discreto", "ottimo", "avanzato", "scolastico",
+    }.Select(CvText.Fold).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A word that names a level of a language ("Beginner", "fliessend", "courant"), not a language.</summary>
+    public static bool IsLevelWord(string word) => LevelWords.Contains(CvText.Fold(word).Trim());
+
     /// <summary>The CEFR level printed in the text ("C1", "B2+"), or "".</summary>
     public static string Cefr(string text)
     {

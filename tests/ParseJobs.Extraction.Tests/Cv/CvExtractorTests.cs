@@ -59,6 +59,19 @@ public sealed class CvExtractorTests
     }
 
     [Fact]
+    public void Extract_ReadsTheLevelUnderItsLanguage_WhenLevelsStandOnTheirOwnLines()
+    {
+        string[] lines = ["Jane Doe", "jane@example.com", "Languages", "English", "Native speaker", "Spanish", "Beginner (A1)", "French", "Fluent (C2)"];
+        var document = new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1, string.Join('\n', lines))]);
+
+        var languages = extractor.Extract(document).Languages;
+
+        Assert.Equal(["English", "Spanish", "French"], languages.Select(l => l.Language).ToArray());
+        Assert.Equal(["Native speaker", "Beginner (A1)", "Fluent (C2)"], languages.Select(l => l.Proficiency).ToArray());
+        Assert.Equal(["", "A1", "C2"], languages.Select(l => l.StandardProficiency).ToArray());
+    }
+
+    [Fact]
     public void Extract_FillsProfile_WhenEnglishPlainTextCv()
     {
         const string text = """
