@@ -5,7 +5,10 @@
 set -euo pipefail
 
 missing=()
+# The fonts are what the tests' HTML asks for; with them the printed PDFs are the same on every machine.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -16,4 +19,4 @@ fi
 echo "[test-tools] installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >&2
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+apt-get install -y -qq "${missing[@]}" >/dev/null
