@@ -590,6 +590,7 @@ public sealed partial class CvExtractor : ICvExtractor
                 entry.Description = string.Join('\n', raw.Description.Select(CvText.StripBullet));
                 entry.IsFurtherEducation = section.Kind == SectionKind.FurtherEducation || FurtherEducationPattern().IsMatch(entry.Degree);
                 entry.DegreeLevel = DegreeLevel(entry.Degree);
+                entry.InstitutionType = InstitutionClassifier.Classify(entry.Institution, entry.DegreeLevel);
                 entry.ConcludedSuccessfully = entry.EndDate.Length > 0;
                 if (entry.Institution.Length > 0 || entry.Degree.Length > 0)
                     result.Add(entry);
@@ -658,12 +659,17 @@ public sealed partial class CvExtractor : ICvExtractor
             return "doctorate";
         if (Regex.IsMatch(d, @"\b(cas|das|certificate|zertifikat|certificat|certificato|fachausweis)\b", RegexOptions.None, TimeSpan.FromSeconds(1)))
             return "certificate";
-        if (Regex.IsMatch(d, @"\b(master|msc|ma|mba|emba|mas|meng|llm|magister)\b", RegexOptions.None, TimeSpan.FromSeconds(1)))
+        // Engineering diplomas of the French and German systems and the Italian laurea magistrale are master-level.
+        if (Regex.IsMatch(d, @"\b(master|msc|ma|mba|emba|mas|meng|llm|magister)\b|diplome d.ingenieur|diplom-ingenieur|dipl\.-ing|laurea (magistrale|specialistica)", RegexOptions.None, TimeSpan.FromSeconds(1)))
             return "master";
         if (Regex.IsMatch(d, @"\b(bachelor|bsc|ba|beng|llb|licence|laurea)\b", RegexOptions.None, TimeSpan.FromSeconds(1)))
             return "bachelor";
         if (Regex.IsMatch(d, @"\b(efz|eba|lehre|apprenticeship|apprentissage|apprendistato)\b", RegexOptions.None, TimeSpan.FromSeconds(1)))
             return "apprenticeship";
+        if (Regex.IsMatch(d, @"\b(matura|maturitat|maturite|maturita|baccalaureate|baccalaureat|abitur|a-levels?|high school diploma)\b", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            return "baccalaureate";
+        if (Regex.IsMatch(d, @"\b(diplom|diploma|diplome|dipl\.)", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            return "diploma";
         return "";
     }
 
