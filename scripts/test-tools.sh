@@ -6,17 +6,20 @@ set -euo pipefail
 
 missing=()
 # The fonts are what the tests' HTML asks for; with them the printed PDFs are the same on every machine.
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromium ] || [ -x /usr/bin/google-chrome ] || [ -n "${PARSEJOBS_CHROMIUM:-}" ] || missing+=(chromium)
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
+as_root=()
 if [ "$(id -u)" -ne 0 ]; then
-  echo "missing test tools: ${missing[*]}; installing them needs root: apt-get install -y ${missing[*]}" >&2
-  exit 1
+  if ! sudo -n true 2>/dev/null; then
+    echo "missing test tools: ${missing[*]}; installing them needs root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  as_root=(sudo -n)
 fi
 echo "[test-tools] installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >&2
-apt-get install -y -qq "${missing[@]}" >/dev/null
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -5,7 +5,10 @@ namespace ParseJobs.Extraction.Tests.Documents.Pdf;
 /// <summary>Prints HTML to PDF with headless Chromium, as the CV themes are printed in the corpus.</summary>
 internal static class ChromiumPdf
 {
-    private const string Chromium = "/usr/bin/chromium";
+    // Debian's chromium (scripts/test-tools.sh installs it), or a Chrome the machine already has (CI runners).
+    private static readonly string Chromium = Environment.GetEnvironmentVariable("PARSEJOBS_CHROMIUM")
+        ?? new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
+        ?? "/usr/bin/chromium";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     public static byte[] FromHtml(string html)
