@@ -116,8 +116,7 @@ public static class DocumentsEndpoints
                 return (TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job failed",
                     detail: $"Job failed to process ({job.ErrorCode}). Results are not available; see /v1/jobs/{jobId}."), null);
             case JobStatus.Pending or JobStatus.Running:
-                return (TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job not completed",
-                    detail: $"Job {jobId} is {JobProblems.Name(job.Status)}; poll /v1/jobs/{jobId} until it is completed."), null);
+                return (JobProblems.NotCompleted(job, $"/v1/jobs/{jobId}"), null);
         }
 
         return (null, await db.JobResults.Where(r => r.JobId == jobId).Select(r => r.Data).SingleAsync(ct));

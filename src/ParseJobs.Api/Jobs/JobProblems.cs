@@ -13,5 +13,10 @@ public static class JobProblems
         Detail = $"No job {id} exists for this API key's organisation.",
     });
 
+    /// <summary>409 for a result asked of a job that is still pending or running.</summary>
+    public static ProblemHttpResult NotCompleted(Job job, string pollUrl) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job not completed",
+            detail: $"Job {job.Id} is {Name(job.Status)}; poll {pollUrl} until it is completed.");
+
     public static string Name(JobStatus status) => Hosting.WireEnum.Name(status);
 }

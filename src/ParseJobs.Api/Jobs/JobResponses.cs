@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ParseJobs.Api.Jobs;
 
 /// <summary>Answer to a submission: the job exists and waits for a worker.</summary>

@@ -67,8 +67,7 @@ public static class ParseEndpoints
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job failed",
                     detail: "Job failed to process. Results are not available.");
             case JobStatus.Pending or JobStatus.Running:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job not completed",
-                    detail: $"Job {jobId} is {JobProblems.Name(job.Status)}; poll /v1/parse/{jobId}/status until it is completed.");
+                return JobProblems.NotCompleted(job, $"/v1/parse/{jobId}/status");
         }
 
         var stored = await db.JobResults.Where(r => r.JobId == jobId).Select(r => new { r.Data, r.Meta }).SingleAsync(ct);

@@ -4,7 +4,7 @@ namespace ParseJobs.Extraction.Parsing;
 
 /// <summary>The reading-order text of a document, read off its layout model exactly as the CV pipeline reads it;
 /// a document without text fails with NO_TEXT_LAYER, and at most <see cref="ParseLimits.MaxTextCharacters"/> are kept.</summary>
-public sealed class DocumentTextExtractor : IDocumentTextExtractor
+public sealed class DocumentTextExtractor
 {
     private readonly DocumentLayoutExtractor layout = new();
 

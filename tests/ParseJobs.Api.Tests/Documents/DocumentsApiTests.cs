@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ParseJobs.Api.Tests.Infrastructure;
@@ -19,19 +18,8 @@ public sealed class DocumentsApiTests(ParseJobsAppFactory app)
         _ => SampleDocuments.Txt(),
     };
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, byte[] content, params (string Name, string Value)[] fields)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", "document.bin");
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        return await client.PostAsync("/v1/documents", form);
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, byte[] content, params (string Name, string Value)[] fields) =>
+        client.PostFileAsync("/v1/documents", content, "document.bin", fields);
 
     private static async Task<Guid> SubmitAndGetIdAsync(HttpClient client, byte[] content, params (string Name, string Value)[] fields)
     {

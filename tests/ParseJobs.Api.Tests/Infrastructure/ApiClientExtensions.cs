@@ -7,15 +7,19 @@ namespace ParseJobs.Api.Tests.Infrastructure;
 
 public static class ApiClientExtensions
 {
-    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, byte[] content, string fileName, string? dataId = null)
+    public static Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, byte[] content, string fileName, string? dataId = null) =>
+        client.PostFileAsync(url, content, fileName, dataId is null ? [] : [("data_id", dataId)]);
+
+    /// <summary>A multipart upload: the file as field <c>file</c>, then the given form fields.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, byte[] content, string fileName, IEnumerable<(string Name, string Value)> fields)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
-        if (dataId is not null)
+        foreach (var (name, value) in fields)
         {
-            form.Add(new StringContent(dataId), "data_id");
+            form.Add(new StringContent(value), name);
         }
 
         return await client.PostAsync(url, form);
