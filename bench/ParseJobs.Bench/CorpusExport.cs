@@ -8,7 +8,7 @@ using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Bench;
 
-/// <summary><c>corpus</c>: the layout model (as ParseCvJob reads it) + CvExtractor over every file of a folder, in process, writing
+/// <summary><c>corpus</c>: the layout model (as CvParseJob reads it) + CvExtractor over every file of a folder, in process, writing
 /// OUT/NAME.json as <c>{"data": profile}</c> with the API's JSON settings (<see cref="WireJson"/>), so that the
 /// corpus scorer reads the files as it reads the API's results.</summary>
 public static class CorpusExport

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
+using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
-using ParseJobs.Api.Parsing;
+using ParseJobs.Api.Parsers;
 using ParseJobs.Api.Persistence;
 
-if (args is [ParsingSetup.ChildCommand, ..])
+if (args is [ParsersSetup.ChildCommand, ..])
 {
-    return await ParsingSetup.RunChildAsync();
+    return await ParsersSetup.RunChildAsync();
 }
 
 var isCommand = CommandLine.IsCommand(args);
@@ -30,7 +31,7 @@ app.MapHealth();
 if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
 {
     app.MapJobs();
-    app.MapParsing();
+    app.MapCv();
     app.MapDocuments();
     app.MapParseJobsDashboard();
 }

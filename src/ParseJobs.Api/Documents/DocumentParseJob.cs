@@ -4,10 +4,11 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
-using ParseJobs.Api.Parsing;
+using ParseJobs.Api.Parsers;
 using ParseJobs.Api.Persistence;
 using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
+
 
 namespace ParseJobs.Api.Documents;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
+
 namespace ParseJobs.Api.Documents;
 
 /// <summary>Bounds of what a document-parse job keeps besides its JSON result.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ParseJobs.Api.Hosting;
 
+
 namespace ParseJobs.Api.Documents;
 
 /// <summary>The options of a document-parse submission, stored on the job.</summary>

@@ -2,6 +2,7 @@ using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Documents.Chunking;
 using ParseJobs.Extraction.Documents.Rendering;
 
+
 namespace ParseJobs.Api.Documents;
 
 /// <summary>A parsed document: pages, chunks of segments in reading order, and the whole document as markdown.</summary>

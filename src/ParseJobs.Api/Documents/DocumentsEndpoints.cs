@@ -6,6 +6,8 @@ using ParseJobs.Api.Auth;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Persistence;
 
+using ParseJobs.Api.Uploads;
+
 namespace ParseJobs.Api.Documents;
 
 public static class DocumentsEndpoints

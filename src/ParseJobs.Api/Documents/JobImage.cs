@@ -1,3 +1,4 @@
+
 namespace ParseJobs.Api.Documents;
 
 /// <summary>An image embedded in a parsed document, served for its Picture segment.</summary>

@@ -2,7 +2,6 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Microsoft.Extensions.Options;
 using ParseJobs.Api.Auth;
 
 namespace ParseJobs.Api.Hosting;

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Jobs;
-using ParseJobs.Api.Parsing;
+using ParseJobs.Api.Parsers;
 using ParseJobs.Api.Persistence;
+using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Hosting;
 
@@ -32,7 +34,10 @@ public static class ParseJobsSetup
         builder.Services.AddScoped<JobRunner>();
         builder.Services.AddScoped<JobSubmitter>();
         builder.Services.AddSingleton<JobProgressWriter>();
-        builder.Services.AddParsing();
+        builder.Services.AddUploads();
+        builder.Services.AddDocumentParsing();
+        builder.Services.AddCv();
+        builder.Services.AddDocuments();
         builder.Services.AddParseJobsHangfire(connectionString, hosting, worker);
         builder.Services.AddParseJobsSwagger();
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using ParseJobs.Api.Documents;
+using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Hosting;
 

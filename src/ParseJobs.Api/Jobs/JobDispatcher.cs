@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
-using ParseJobs.Api.Parsing;
 using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Jobs;
@@ -14,7 +14,7 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbCont
         var id = job.Id;
         var backgroundJobId = job.Kind switch
         {
-            JobKind.CvParse => hangfire.Enqueue<ParseCvJob>(j => j.RunAsync(id, CancellationToken.None)),
+            JobKind.CvParse => hangfire.Enqueue<CvParseJob>(j => j.RunAsync(id, CancellationToken.None)),
             JobKind.DocumentParse => hangfire.Enqueue<DocumentParseJob>(j => j.RunAsync(id, CancellationToken.None)),
             _ => throw new InvalidOperationException($"No job class handles kind {job.Kind}."),
         };

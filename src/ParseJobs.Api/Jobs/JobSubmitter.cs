@@ -1,6 +1,6 @@
 using ParseJobs.Api.Auth;
-using ParseJobs.Api.Documents;
 using ParseJobs.Api.Persistence;
+using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Jobs;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Jobs;
+using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Persistence;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Tests.Infrastructure;
 using ParseJobs.Api.Tests.Samples;

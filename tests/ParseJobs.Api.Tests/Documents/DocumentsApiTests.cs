@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using ParseJobs.Api.Tests.Infrastructure;
 using ParseJobs.Api.Tests.Samples;

@@ -1,16 +1,15 @@
 using System.IO.Compression;
-using System.IO.Packaging;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using A = DocumentFormat.OpenXml.Drawing;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ParseJobs.Extraction.Parsing;
-using A = DocumentFormat.OpenXml.Drawing;
-using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
-using V = DocumentFormat.OpenXml.Vml;
 using DocumentType = ParseJobs.Extraction.Parsing.DocumentType;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using ParseJobs.Extraction.Parsing;
+using V = DocumentFormat.OpenXml.Vml;
 using WordCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
 
 namespace ParseJobs.Extraction.Documents.Docx;

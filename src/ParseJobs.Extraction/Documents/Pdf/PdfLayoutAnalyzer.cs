@@ -1,7 +1,6 @@
 using System.Globalization;
 using ParseJobs.Extraction.Parsing;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
 
 namespace ParseJobs.Extraction.Documents.Pdf;

@@ -8,10 +8,12 @@ using ParseJobs.Extraction.Cv;
 using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
-namespace ParseJobs.Api.Parsing;
+using ParseJobs.Api.Parsers;
+
+namespace ParseJobs.Api.Cv;
 
 /// <summary>parse → extract: document bytes to the layout model (in an isolated parser) to a candidate profile.</summary>
-public sealed class ParseCvJob(JobRunner runner, IDocumentParser parser, ICvExtractor extractor, JobProgressWriter progress, IOptions<ParsingOptions> options)
+public sealed class CvParseJob(JobRunner runner, IDocumentParser parser, ICvExtractor extractor, JobProgressWriter progress, IOptions<ParsingOptions> options)
 {
     // Hangfire retries until the job itself gives up (Worker:MaxAttempts ≤ 10): the job decides, Hangfire executes.
     [Queue("parse")]

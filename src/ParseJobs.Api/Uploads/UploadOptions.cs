@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ParseJobs.Api.Documents;
+
+namespace ParseJobs.Api.Uploads;
 
 public sealed class UploadOptions
 {

@@ -1,6 +1,7 @@
 using ParseJobs.Extraction.Parsing;
 
-namespace ParseJobs.Api.Documents;
+
+namespace ParseJobs.Api.Uploads;
 
 /// <summary>An uploaded file as received: its bytes stay in PostgreSQL so that any worker node can read them.</summary>
 public sealed class StoredDocument

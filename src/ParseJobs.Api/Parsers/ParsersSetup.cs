@@ -1,24 +1,20 @@
 using Microsoft.Extensions.Options;
-using ParseJobs.Api.Documents;
-using ParseJobs.Extraction.Cv;
 using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Isolation;
 using ParseJobs.Extraction.Parsing;
 
-namespace ParseJobs.Api.Parsing;
+namespace ParseJobs.Api.Parsers;
 
-public static class ParsingSetup
+public static class ParsersSetup
 {
     /// <summary>The argument that turns this executable into a parser child process.</summary>
     public const string ChildCommand = "parse-worker";
 
-    public static IServiceCollection AddParsing(this IServiceCollection services)
+    /// <summary>The parser pool (isolated child processes or in-process) and the layout extractor, shared by every feature that reads documents.</summary>
+    public static IServiceCollection AddDocumentParsing(this IServiceCollection services)
     {
-        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ParsingOptions>().BindConfiguration(ParsingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DocumentUploadReader>();
         services.AddSingleton<ILayoutExtractor, DocumentLayoutExtractor>();
-        services.AddSingleton<ICvExtractor, CvExtractor>();
         services.AddSingleton<IDocumentParser>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ParsingOptions>>().Value;
@@ -26,9 +22,6 @@ public static class ParsingSetup
                 ? new ParserProcessPool(ChildProcessOptions(options), sp.GetRequiredService<ILogger<ParserProcessPool>>())
                 : new InProcessDocumentParser(sp.GetRequiredService<ILayoutExtractor>());
         });
-        services.AddScoped<ParseCvJob>();
-        services.AddOptions<DocumentParseOptions>().BindConfiguration(DocumentParseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<DocumentParseJob>();
         return services;
     }
 
@@ -40,7 +33,7 @@ public static class ParsingSetup
     // otherwise through the dotnet host (dotnet run, dotnet test, dotnet ParseJobs.Api.dll).
     private static ParserProcessOptions ChildProcessOptions(ParsingOptions options)
     {
-        var assembly = typeof(ParsingSetup).Assembly.Location;
+        var assembly = typeof(ParsersSetup).Assembly.Location;
         var processPath = Environment.ProcessPath ?? "dotnet";
         var apphost = Path.ChangeExtension(assembly, null);
         var (fileName, arguments) = File.Exists(apphost) && !OperatingSystem.IsWindows()

@@ -2,17 +2,17 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using ParseJobs.Api.Cv;
 using ParseJobs.Api.Jobs;
-using ParseJobs.Api.Parsing;
 using ParseJobs.Api.Persistence;
 using ParseJobs.Api.Tests.Infrastructure;
 using ParseJobs.Api.Tests.Samples;
 
-namespace ParseJobs.Api.Tests.Parsing;
+namespace ParseJobs.Api.Tests.Cv;
 
 /// <summary>What Hangfire does when a worker dies mid-job: it runs the same job again.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class ParseCvJobTests(ParseJobsAppFactory app)
+public sealed class CvParseJobTests(ParseJobsAppFactory app)
 {
     [Fact]
     public async Task RunningJob_IsCompletedByASecondRun_WhenItsWorkerDied()
@@ -29,7 +29,7 @@ public sealed class ParseCvJobTests(ParseJobsAppFactory app)
                 .SetProperty(j => j.CompletedAt, (DateTimeOffset?)null));
         }
 
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ParseCvJob>(j => j.RunAsync(jobId, CancellationToken.None));
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CvParseJob>(j => j.RunAsync(jobId, CancellationToken.None));
 
         var status = await client.WaitForTerminalStatusAsync(jobId);
         Assert.Equal("completed", status.GetProperty("status").GetString());
@@ -75,7 +75,7 @@ public sealed class ParseCvJobTests(ParseJobsAppFactory app)
                 .SetProperty(j => j.AttemptCount, 4)); // Worker:MaxAttempts defaults to 4
         }
 
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ParseCvJob>(j => j.RunAsync(jobId, CancellationToken.None));
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CvParseJob>(j => j.RunAsync(jobId, CancellationToken.None));
 
         var status = await client.WaitForTerminalStatusAsync(jobId);
         Assert.Equal("failed", status.GetProperty("status").GetString());
@@ -91,7 +91,7 @@ public sealed class ParseCvJobTests(ParseJobsAppFactory app)
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ParseCvJob>().RunAsync(jobId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CvParseJob>().RunAsync(jobId, CancellationToken.None);
         }
 
         var job = await client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}");
@@ -110,7 +110,7 @@ public sealed class ParseCvJobTests(ParseJobsAppFactory app)
         var runs = Enumerable.Range(0, 2).Select(async _ =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ParseCvJob>().RunAsync(jobId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CvParseJob>().RunAsync(jobId, CancellationToken.None);
         });
         await Task.WhenAll(runs);
 

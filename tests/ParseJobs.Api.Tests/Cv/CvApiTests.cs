@@ -4,10 +4,10 @@ using System.Text.Json;
 using ParseJobs.Api.Tests.Infrastructure;
 using ParseJobs.Api.Tests.Samples;
 
-namespace ParseJobs.Api.Tests.Parsing;
+namespace ParseJobs.Api.Tests.Cv;
 
 [Collection(ApiCollection.Name)]
-public sealed class ParseApiTests(ParseJobsAppFactory app)
+public sealed class CvApiTests(ParseJobsAppFactory app)
 {
     public static TheoryData<string, string> Formats => new() { { "pdf", "cv.pdf" }, { "docx", "cv.docx" }, { "txt", "cv.txt" } };
 

@@ -1,6 +1,6 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +8,7 @@ using ParseJobs.Api.Tests.Infrastructure;
 using ParseJobs.Extraction.Isolation;
 using ParseJobs.Extraction.Parsing;
 
-namespace ParseJobs.Api.Tests.Parsing;
+namespace ParseJobs.Api.Tests.Parsers;
 
 /// <summary>The real host whose parser children misbehave on request (tests/ParseJobs.TestParser).</summary>
 public sealed class ChaosAppFactory : ParseJobsAppFactory

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 using ParseJobs.Api.Auth;
 using ParseJobs.Extraction.Parsing;
 
-namespace ParseJobs.Api.Documents;
+
+namespace ParseJobs.Api.Uploads;
 
 /// <summary>Turns an uploaded form file into a <see cref="StoredDocument"/>, or a problem saying why not.</summary>
 public sealed class DocumentUploadReader(IOptions<UploadOptions> options, TimeProvider clock)

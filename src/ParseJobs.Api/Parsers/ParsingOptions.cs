@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using ParseJobs.Extraction.Parsing;
 
-namespace ParseJobs.Api.Parsing;
+
+namespace ParseJobs.Api.Parsers;
 
 public sealed class ParsingOptions
 {

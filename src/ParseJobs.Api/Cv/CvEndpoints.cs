@@ -3,17 +3,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Auth;
-using ParseJobs.Api.Documents;
 using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Persistence;
+using ParseJobs.Api.Uploads;
 using ParseJobs.Extraction.Cv;
 
-namespace ParseJobs.Api.Parsing;
+namespace ParseJobs.Api.Cv;
 
-public static class ParseEndpoints
+public static class CvEndpoints
 {
-    public static RouteGroupBuilder MapParsing(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapCv(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/parse").WithTags("CV parsing").RequireAuthorization(Scopes.JobsRead);
         group.MapPost("/", Submit).RequireAuthorization(Scopes.JobsWrite).DisableAntiforgery()

@@ -1,0 +1,14 @@
+using ParseJobs.Extraction.Cv;
+
+namespace ParseJobs.Api.Cv;
+
+public static class CvSetup
+{
+    /// <summary>CV parsing (<c>/v1/parse</c>): the extractor and the job class.</summary>
+    public static IServiceCollection AddCv(this IServiceCollection services)
+    {
+        services.AddSingleton<ICvExtractor, CvExtractor>();
+        services.AddScoped<CvParseJob>();
+        return services;
+    }
+}
