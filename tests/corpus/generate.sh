@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
 # Regenerates tests/corpus/docs, truth and manifest.csv (the widened CV corpus; README.md).
-# usage: bash tests/corpus/generate.sh [--only FAMILY]
+# usage: bash tests/corpus/generate.sh [--only FAMILY[,FAMILY...]]
 # Installs what is missing: Debian packages (root or sudo) and the pinned npm packages, the latter into the
-# scratch folder $CORPUS_WORK (default ${TMPDIR:-/tmp}/parsejobs-corpus), never into the repository.
+# scratch folder $CORPUS_WORK (default ~/.cache/corpus-families-gen), never into the repository.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=${CORPUS_WORK:-${TMPDIR:-/tmp}/parsejobs-corpus}
+WORK=${CORPUS_WORK:-${XDG_CACHE_HOME:-$HOME/.cache}/corpus-families-gen}
 mkdir -p "$WORK"
 
 # tool or TeX file -> the Debian package that brings it (node and npm must come with the machine: Debian's
 # nodejs package conflicts with NodeSource builds)
 declare -A PKG=([pandoc]=pandoc [pdftotext]=poppler-utils [pdflatex]=texlive-latex-recommended [python3]=python3
-  [chromium]=chromium [moderncv.cls]=texlive-latex-extra [europasscv.cls]=texlive-latex-extra [lmodern.sty]=lmodern)
+  [chromium]=chromium [moderncv.cls]=texlive-latex-extra [europasscv.cls]=texlive-latex-extra [lmodern.sty]=lmodern [soul.sty]=texlive-plain-generic)
 need=()
 for tool in node npm; do command -v "$tool" >/dev/null || { echo "missing $tool: install Node.js >= 20 with npm" >&2; exit 1; }; done
 for tool in pandoc pdftotext pdflatex python3; do command -v "$tool" >/dev/null || need+=("${PKG[$tool]}"); done
 command -v "${PARSEJOBS_CHROMIUM:-chromium}" >/dev/null || need+=(chromium)
-for f in moderncv.cls europasscv.cls lmodern.sty; do { command -v kpsewhich >/dev/null && kpsewhich "$f" >/dev/null; } || need+=("${PKG[$f]}"); done
+for f in moderncv.cls europasscv.cls lmodern.sty soul.sty; do { command -v kpsewhich >/dev/null && kpsewhich "$f" >/dev/null; } || need+=("${PKG[$f]}"); done
 if [ ${#need[@]} -gt 0 ]; then
   pkgs=$(printf '%s\n' "${need[@]}" texlive-fonts-recommended fonts-dejavu fonts-liberation2 | sort -u | tr '\n' ' ')
   echo "installing: $pkgs" >&2

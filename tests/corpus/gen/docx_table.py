@@ -18,7 +18,8 @@ def run(text, bold=False, size=None, color=None):
 
 
 def para(text, bold=False, size=None, color=None, indent=0, after=40):
-    ppr = f'<w:pPr><w:spacing w:after="{after}"/>{f"<w:ind w:left=\"{indent}\"/>" if indent else ""}</w:pPr>'
+    ind = f'<w:ind w:left="{indent}"/>' if indent else ''
+    ppr = f'<w:pPr><w:spacing w:after="{after}"/>{ind}</w:pPr>'
     return f'<w:p>{ppr}{run(text, bold, size, color)}</w:p>'
 
 

@@ -19,7 +19,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, x, i, arr) => {
 const OUT = path.resolve(args.out), WORK = path.resolve(args.work), NM = path.resolve(args.nm);
 const SEED = 'corpus-families-2026';
 const TMP = path.join(WORK, 'tmp'); fs.rmSync(TMP, { recursive: true, force: true }); fs.mkdirSync(TMP, { recursive: true });
-const families = args.only ? FAMILIES.filter(f => f.id === args.only) : FAMILIES;
+const families = args.only ? FAMILIES.filter(f => args.only.split(',').includes(f.id)) : FAMILIES;
 for (const d of ['docs', 'truth']) {
   fs.mkdirSync(path.join(OUT, d), { recursive: true });
   for (const f of fs.readdirSync(path.join(OUT, d))) if (families.some(fam => f.startsWith(fam.id + '_'))) fs.rmSync(path.join(OUT, d, f));
@@ -48,7 +48,7 @@ function localize(html) {
 }
 function extractText(file) {
   if (file.endsWith('.pdf')) return run('pdftotext', ['-enc', 'UTF-8', file, '-']);
-  if (file.endsWith('.docx')) return run('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', file]);
+  if (file.endsWith('.docx')) return run('pandoc', ['-s', '-f', 'docx', '-t', 'plain', '--wrap=none', file]); // -s: the Title paragraph is metadata to pandoc
   return fs.readFileSync(file, 'utf8');
 }
 
