@@ -3,11 +3,11 @@
 # prediction per document (layout extractor -> CV extractor, as the service does), score.py of the
 # development corpus scores them, families.py reports per family.
 # usage: bash tests/corpus/score.sh [--family F ...] [--exclude F ...] [--markdown] [--json OUT]
-# env: CORPUS_PREDS (default ${TMPDIR:-/tmp}/parsejobs-corpus-preds), CORPUS_SCORER (path of score.py)
+# env: CORPUS_PREDS (default ~/.cache/corpus-families-preds; emptied first), CORPUS_SCORER (path of score.py)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-PREDS=${CORPUS_PREDS:-${TMPDIR:-/tmp}/parsejobs-corpus-preds}
+PREDS=${CORPUS_PREDS:-${XDG_CACHE_HOME:-$HOME/.cache}/corpus-families-preds}
 SCORER=${CORPUS_SCORER:-}
 if [ -z "$SCORER" ]; then
   for c in /work/shared/corpus/resumes/score.py "$ROOT/../shared/corpus/resumes/score.py"; do [ -f "$c" ] && { SCORER=$c; break; }; done

@@ -116,11 +116,15 @@ export function toTruth(P, caps) {
 
 // ------------------------------------------------------------ visibility check
 // Blank every truth value the extracted text does not show (the rules of the development corpus).
+// A value counts as shown when it appears between word boundaries (so that "German" is not found in "Germany"),
+// or, for long values only, anywhere in the text with spaces and punctuation removed (letter-spaced headings,
+// words broken over lines).
 const N = (s) => String(s).normalize('NFKC').replace(/ß/g, 'ss').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const W = (s) => ' ' + String(s).normalize('NFKC').replace(/ß/g, 'ss').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() + ' ';
 export function verify(T, text) {
-  const hay = N(text), digits = text.replace(/\D+/g, '');
+  const hay = N(text), words = W(text), digits = text.replace(/\D+/g, '');
   const dropped = [];
-  const has = (v) => hay.includes(N(v));
+  const has = (v) => words.includes(W(v)) || (N(v).length >= 16 && hay.includes(N(v)));
   const chk = (o, k, w) => { if (o[k] && !has(o[k])) { dropped.push(`${w}.${k}=${o[k]}`); o[k] = ''; } };
   const pi = T.personal_info;
   for (const k of ['full_name', 'email', 'street_and_number', 'city', 'postal_code', 'state', 'country', 'nationality', 'civil_status', 'availability']) chk(pi, k, 'personal_info');

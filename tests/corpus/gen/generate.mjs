@@ -1,6 +1,7 @@
 // Generator of the widened CV corpus: every family of families.mjs renders its documents; truth in the
 // schema of the development corpus, blanked where the extracted text does not show a value.
-// usage: node generate.mjs --out DIR --work DIR --nm NODE_MODULES [--only FAMILY]
+// usage: node generate.mjs --out DIR --work DIR --nm NODE_MODULES [--only FAMILY,...] [--truth-only 1]
+// --truth-only: keep the documents, derive truth and manifest again (after a change of the truth rules)
 import fs from 'fs';
 import path from 'path';
 import { spawnSync } from 'child_process';
@@ -19,20 +20,23 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, x, i, arr) => {
 const OUT = path.resolve(args.out), WORK = path.resolve(args.work), NM = path.resolve(args.nm);
 const SEED = 'corpus-families-2026';
 const TMP = path.join(WORK, 'tmp'); fs.rmSync(TMP, { recursive: true, force: true }); fs.mkdirSync(TMP, { recursive: true });
+const truthOnly = !!args['truth-only'];
 const families = args.only ? FAMILIES.filter(f => args.only.split(',').includes(f.id)) : FAMILIES;
 for (const d of ['docs', 'truth']) {
   fs.mkdirSync(path.join(OUT, d), { recursive: true });
-  for (const f of fs.readdirSync(path.join(OUT, d))) if (families.some(fam => f.startsWith(fam.id + '_'))) fs.rmSync(path.join(OUT, d, f));
+  if (!truthOnly) for (const f of fs.readdirSync(path.join(OUT, d))) if (families.some(fam => f.startsWith(fam.id + '_'))) fs.rmSync(path.join(OUT, d, f));
 }
 
 const run = (cmd, argv, opt = {}) => { const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 120000, ...opt }); if (r.status !== 0) throw new Error(`${cmd} ${argv.slice(0, 3).join(' ')} failed (${r.status}): ${(r.stderr || r.stdout || '').slice(-1200)}`); return r.stdout; };
 const chromium = process.env.PARSEJOBS_CHROMIUM || 'chromium';
 function printPdf(htmlFile, pdfFile) {
+  if (truthOnly) return;
   const prof = fs.mkdtempSync(path.join(WORK, 'chrome-'));
   try { run(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${prof}`, '--no-pdf-header-footer', `--print-to-pdf=${pdfFile}`, 'file://' + htmlFile]); }
   finally { fs.rmSync(prof, { recursive: true, force: true }); }
 }
 function latexPdf(texSrc, name, pdfFile) {
+  if (truthOnly) return;
   const dir = path.join(TMP, name); fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'cv.tex'), texSrc);
   // twice: europasscv's page footer needs the last page number; SOURCE_DATE_EPOCH keeps dates out of the bytes
@@ -74,7 +78,7 @@ for (const fam of families) {
     } else if (fam.kind === 'html') {
       const r = { sidebar, lebenslauf, timeline }[fam.tpl](P);
       fs.writeFileSync(htmlFile, r.html);
-      if (ext === 'pdf') printPdf(htmlFile, docFile); else run('pandoc', ['-f', 'html', '-t', 'docx', '-o', docFile, htmlFile]);
+      if (ext === 'pdf') printPdf(htmlFile, docFile); else if (!truthOnly) run('pandoc', ['-f', 'html', '-t', 'docx', '-o', docFile, htmlFile]);
       caps = r.caps;
     } else if (fam.kind === 'moderncv' || fam.kind === 'europass') {
       const r = fam.kind === 'moderncv' ? moderncv(P, fam.style) : europass(P);
@@ -83,16 +87,16 @@ for (const fam of families) {
     } else if (fam.kind === 'docxtable') {
       const r = tableSpec(P); const sp = path.join(TMP, name + '.spec.json');
       fs.writeFileSync(sp, JSON.stringify(r.spec));
-      run('python3', [path.join(HERE, 'docx_table.py'), sp, docFile]);
+      if (!truthOnly) run('python3', [path.join(HERE, 'docx_table.py'), sp, docFile]);
       caps = r.caps;
     } else if (fam.kind === 'wordmd') {
       const r = wordMarkdown(P); const md = path.join(TMP, name + '.md');
       fs.writeFileSync(md, r.text);
-      run('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', docFile, md]);
+      if (!truthOnly) run('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', docFile, md]);
       caps = r.caps;
     } else {
       const r = (fam.kind === 'markdown' ? markdown : columns)(P);
-      fs.writeFileSync(docFile, r.text);
+      if (!truthOnly) fs.writeFileSync(docFile, r.text);
       caps = r.caps;
     }
     const T = toTruth(P, caps);

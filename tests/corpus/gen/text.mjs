@@ -26,7 +26,7 @@ export function columns(P) {
   const H = heads(P, 1), L = LBL[P.lang];
   const style = P.r.b < 0.5 ? 'dot' : 'month';
   const mode = P.r.d < 0.5 ? 'word' : 'both';
-  const W = 24, padR = (x) => x.padEnd(W, ' ');
+  const W = 24, padR = (x) => x.length > W - 2 ? x + '  ' : x.padEnd(W, ' '); // a long range keeps two spaces before the title
   const [a1, a2] = addressParts(P);
   const head = (t) => `\n${t.toUpperCase()}\n${'-'.repeat(60)}\n`;
   let s = `${P.name.toUpperCase()}\n${P.headline}\n`;
