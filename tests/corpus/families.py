@@ -88,6 +88,10 @@ def main():
     for k in ('experience.count_exact', 'education.count_exact', 'education.field_of_study'):
         if k in S['extra_fields']:
             print(f"  {k:34s} {S['extra_fields'][k]['f1']:.3f}  (extra, not in overall)")
+    print('\nby language and format (field-micro F1 of the group, documents):')
+    for key, g in sorted(S['groups'].items()):
+        if key.startswith(('lang=', 'format=')):
+            print(f"  {key:20s} f1={g['f1']:.3f} docs={g['docs']}")
     worst = min(rows, key=lambda r: r['mean_doc_f1'])
     mean_fam = sum(r['mean_doc_f1'] for r in rows) / len(rows)
     print(f"\nworst_family={worst['family']} mean_doc_f1={worst['mean_doc_f1']:.3f}")
