@@ -8,6 +8,7 @@ namespace ParseJobs.Extraction.Tests.Corpus;
 /// the layout extractor and the CV extractor and is checked against its truth for name, e-mail, mobile phone, the
 /// number of experience entries and their start dates. Where today's extractor misses, the family's floor
 /// (<see cref="CorpusFloors"/>) records the miss instead of skipping it, so that any further loss fails.</summary>
+[Collection(CorpusCollection.Name)]
 public sealed class CorpusFamilyTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Documents(string family) => CorpusDocument.NamesOf(family);
@@ -139,4 +140,12 @@ public sealed class CorpusFamilyTests(ITestOutputHelper output)
             string.Create(CultureInfo.InvariantCulture, $"{document}: {found} of {total} start dates found, floor {floor.StartDates:0.00}: ")
             + string.Join(", ", profile.Experience.Select(e => e.StartDate)));
     }
+}
+
+/// <summary>105 extractions keep both cores busy for tens of seconds: run them alone, after the parallel tests, so
+/// that the time-limited parser-process tests do not starve beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CorpusCollection
+{
+    public const string Name = "Corpus";
 }
