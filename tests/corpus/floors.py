@@ -3,7 +3,8 @@
 measurement: the JSON lines the tests append to $PARSEJOBS_CORPUS_MEASURE (README.md, "Floors").
 usage: floors.py MEASURE.jsonl CorpusFloors.cs
 Per family: the documents whose name, e-mail or phone today's extractor misses, the largest error in the number of
-experience entries, and the smallest share of start dates found in one document (rounded down)."""
+experience entries, the smallest share of start dates found in one document and the share over the family
+(both rounded down)."""
 import collections
 import json
 import math
@@ -19,7 +20,9 @@ def main():
     lines = []
     for fam, docs in sorted(fams.items()):
         rs = [docs[k] for k in sorted(docs)]
+        found, total = sum(r['found'] for r in rs), sum(r['total'] for r in rs)
         args = [f"StartDates: {math.floor(min(r['start_dates'] for r in rs) * 100 + 1e-9) / 100:.2f}",
+                f"FamilyStartDates: {math.floor((found / total if total else 1.0) * 100 + 1e-9) / 100:.2f}",
                 f"MaxCountDifference: {max(r['count_diff'] for r in rs)}"]
         for key, arg in (('name', 'NameGap'), ('email', 'EmailGap'), ('phone', 'PhoneGap')):
             gaps = [r['document'] for r in rs if not r[key]]

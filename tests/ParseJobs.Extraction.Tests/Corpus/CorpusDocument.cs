@@ -12,14 +12,12 @@ internal sealed record CorpusDocument(
 {
     private static readonly Lazy<string> CorpusDir = new(FindCorpusDir);
 
-    /// <summary>The names of a family's documents, for a Theory's MemberData.</summary>
-    public static TheoryData<string> NamesOf(string family)
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(CorpusDir.Value, "truth"), family + "_*.json").Order(StringComparer.Ordinal))
-            data.Add(System.IO.Path.GetFileNameWithoutExtension(file));
-        return data;
-    }
+    /// <summary>The names of a family's documents (FAMILY_N), in order.</summary>
+    public static IReadOnlyList<string> NamesIn(string family) =>
+        Directory.EnumerateFiles(System.IO.Path.Combine(CorpusDir.Value, "truth"), family + "_*.json")
+            .Select(f => System.IO.Path.GetFileNameWithoutExtension(f))
+            .Where(n => string.Equals(n[..n.LastIndexOf('_')], family, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Every family that has committed truth.</summary>
     public static IReadOnlyList<string> AllFamilies() =>

@@ -1,39 +1,40 @@
 namespace ParseJobs.Extraction.Tests.Corpus;
 
 /// <summary>What today's extractor achieves per family (measured with PARSEJOBS_CORPUS_MEASURE, tests/corpus/README.md):
-/// the documents whose name, e-mail or phone it misses today, the largest error in the number of experience entries and
-/// the smallest share of start dates found in one document. Raise a floor when the extractor gets better; never lower one
+/// the documents whose name, e-mail or phone it misses today, the largest error in the number of experience entries, the
+/// smallest share of start dates found in one document and the share over the family (tests/corpus/floors.py writes it). Raise a floor when the extractor gets better; never lower one
 /// without saying why in the commit.</summary>
 internal static class CorpusFloors
 {
     public static readonly IReadOnlyDictionary<string, FamilyFloor> ByFamily = new Dictionary<string, FamilyFloor>(StringComparer.Ordinal)
     {
-        ["docx-lebenslauf-pandoc"] = new(StartDates: 1.00, MaxCountDifference: 0, NameGap: ["docx-lebenslauf-pandoc_1", "docx-lebenslauf-pandoc_2", "docx-lebenslauf-pandoc_3", "docx-lebenslauf-pandoc_4", "docx-lebenslauf-pandoc_5"]),
-        ["docx-table"] = new(StartDates: 0.00, MaxCountDifference: 3),
-        ["docx-word-md"] = new(StartDates: 0.00, MaxCountDifference: 4),
-        ["html-lebenslauf"] = new(StartDates: 0.50, MaxCountDifference: 0, NameGap: ["html-lebenslauf_1", "html-lebenslauf_2", "html-lebenslauf_3", "html-lebenslauf_4", "html-lebenslauf_5"], PhoneGap: ["html-lebenslauf_4", "html-lebenslauf_5"]),
-        ["html-sidebar"] = new(StartDates: 0.00, MaxCountDifference: 4, NameGap: ["html-sidebar_1", "html-sidebar_2", "html-sidebar_3", "html-sidebar_4", "html-sidebar_5"]),
-        ["html-timeline"] = new(StartDates: 0.00, MaxCountDifference: 0),
-        ["latex-europasscv"] = new(StartDates: 1.00, MaxCountDifference: 0, NameGap: ["latex-europasscv_1", "latex-europasscv_2", "latex-europasscv_3", "latex-europasscv_4", "latex-europasscv_5"]),
-        ["latex-moderncv-banking"] = new(StartDates: 0.00, MaxCountDifference: 3, NameGap: ["latex-moderncv-banking_1", "latex-moderncv-banking_2", "latex-moderncv-banking_3", "latex-moderncv-banking_4", "latex-moderncv-banking_5"], PhoneGap: ["latex-moderncv-banking_2"]),
-        ["latex-moderncv-casual"] = new(StartDates: 0.00, MaxCountDifference: 1),
-        ["latex-moderncv-classic"] = new(StartDates: 0.50, MaxCountDifference: 1, PhoneGap: ["latex-moderncv-classic_2"]),
-        ["latex-moderncv-oldstyle"] = new(StartDates: 0.00, MaxCountDifference: 4, EmailGap: ["latex-moderncv-oldstyle_3"], PhoneGap: ["latex-moderncv-oldstyle_2", "latex-moderncv-oldstyle_4"]),
-        ["theme-actual"] = new(StartDates: 1.00, MaxCountDifference: 3, PhoneGap: ["theme-actual_1", "theme-actual_2", "theme-actual_3", "theme-actual_4", "theme-actual_5"]),
-        ["theme-class"] = new(StartDates: 0.00, MaxCountDifference: 0),
-        ["theme-elegant"] = new(StartDates: 0.00, MaxCountDifference: 4, PhoneGap: ["theme-elegant_1", "theme-elegant_2", "theme-elegant_3", "theme-elegant_4", "theme-elegant_5"]),
-        ["theme-flat"] = new(StartDates: 0.00, MaxCountDifference: 2),
-        ["theme-kendall"] = new(StartDates: 1.00, MaxCountDifference: 4),
-        ["theme-paper"] = new(StartDates: 0.00, MaxCountDifference: 3, NameGap: ["theme-paper_2", "theme-paper_4", "theme-paper_5"]),
-        ["theme-spartan"] = new(StartDates: 1.00, MaxCountDifference: 0),
-        ["theme-stackoverflow"] = new(StartDates: 1.00, MaxCountDifference: 0),
-        ["txt-columns"] = new(StartDates: 1.00, MaxCountDifference: 0),
-        ["txt-markdown"] = new(StartDates: 0.00, MaxCountDifference: 4),
+        ["docx-lebenslauf-pandoc"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 0, NameGap: ["docx-lebenslauf-pandoc_1", "docx-lebenslauf-pandoc_2", "docx-lebenslauf-pandoc_3", "docx-lebenslauf-pandoc_4", "docx-lebenslauf-pandoc_5"]),
+        ["docx-table"] = new(StartDates: 0.00, FamilyStartDates: 0.64, MaxCountDifference: 3),
+        ["docx-word-md"] = new(StartDates: 0.00, FamilyStartDates: 0.56, MaxCountDifference: 4),
+        ["html-lebenslauf"] = new(StartDates: 0.50, FamilyStartDates: 0.88, MaxCountDifference: 0, NameGap: ["html-lebenslauf_1", "html-lebenslauf_2", "html-lebenslauf_3", "html-lebenslauf_4", "html-lebenslauf_5"], PhoneGap: ["html-lebenslauf_4", "html-lebenslauf_5"]),
+        ["html-sidebar"] = new(StartDates: 0.00, FamilyStartDates: 0.53, MaxCountDifference: 4, NameGap: ["html-sidebar_1", "html-sidebar_2", "html-sidebar_3", "html-sidebar_4", "html-sidebar_5"]),
+        ["html-timeline"] = new(StartDates: 0.00, FamilyStartDates: 0.82, MaxCountDifference: 0),
+        ["latex-europasscv"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 0, NameGap: ["latex-europasscv_1", "latex-europasscv_2", "latex-europasscv_3", "latex-europasscv_4", "latex-europasscv_5"]),
+        ["latex-moderncv-banking"] = new(StartDates: 0.00, FamilyStartDates: 0.76, MaxCountDifference: 3, NameGap: ["latex-moderncv-banking_1", "latex-moderncv-banking_2", "latex-moderncv-banking_3", "latex-moderncv-banking_4", "latex-moderncv-banking_5"], PhoneGap: ["latex-moderncv-banking_2"]),
+        ["latex-moderncv-casual"] = new(StartDates: 0.00, FamilyStartDates: 0.35, MaxCountDifference: 1),
+        ["latex-moderncv-classic"] = new(StartDates: 0.50, FamilyStartDates: 0.85, MaxCountDifference: 1, PhoneGap: ["latex-moderncv-classic_2"]),
+        ["latex-moderncv-oldstyle"] = new(StartDates: 0.00, FamilyStartDates: 0.26, MaxCountDifference: 4, EmailGap: ["latex-moderncv-oldstyle_3"], PhoneGap: ["latex-moderncv-oldstyle_2", "latex-moderncv-oldstyle_4"]),
+        ["theme-actual"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 3, PhoneGap: ["theme-actual_1", "theme-actual_2", "theme-actual_3", "theme-actual_4", "theme-actual_5"]),
+        ["theme-class"] = new(StartDates: 0.00, FamilyStartDates: 0.00, MaxCountDifference: 0),
+        ["theme-elegant"] = new(StartDates: 0.00, FamilyStartDates: 0.00, MaxCountDifference: 4, PhoneGap: ["theme-elegant_1", "theme-elegant_2", "theme-elegant_3", "theme-elegant_4", "theme-elegant_5"]),
+        ["theme-flat"] = new(StartDates: 0.00, FamilyStartDates: 0.00, MaxCountDifference: 2),
+        ["theme-kendall"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 4),
+        ["theme-paper"] = new(StartDates: 0.00, FamilyStartDates: 0.00, MaxCountDifference: 3, NameGap: ["theme-paper_2", "theme-paper_4", "theme-paper_5"]),
+        ["theme-spartan"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 0),
+        ["theme-stackoverflow"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 0),
+        ["txt-columns"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 0),
+        ["txt-markdown"] = new(StartDates: 0.00, FamilyStartDates: 0.64, MaxCountDifference: 4),
     };
 }
 
-/// <summary>The floor of one family; gaps are document names (FAMILY_N) whose field today's extractor misses.</summary>
-internal sealed record FamilyFloor(double StartDates, int MaxCountDifference, string[]? NameGap = null, string[]? EmailGap = null, string[]? PhoneGap = null)
+/// <summary>The floor of one family: the smallest share of start dates found in one document, the share over the whole
+/// family, the largest error in the entry count; gaps are documents (FAMILY_N) whose field today's extractor misses.</summary>
+internal sealed record FamilyFloor(double StartDates, double FamilyStartDates, int MaxCountDifference, string[]? NameGap = null, string[]? EmailGap = null, string[]? PhoneGap = null)
 {
     public IReadOnlySet<string> NameGaps { get; } = (NameGap ?? []).ToHashSet(StringComparer.Ordinal);
     public IReadOnlySet<string> EmailGaps { get; } = (EmailGap ?? []).ToHashSet(StringComparer.Ordinal);
