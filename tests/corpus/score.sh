@@ -10,7 +10,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 PREDS=${CORPUS_PREDS:-${XDG_CACHE_HOME:-$HOME/.cache}/corpus-families-preds}
 SCORER=${CORPUS_SCORER:-}
 if [ -z "$SCORER" ]; then
-  for c in /work/shared/corpus/resumes/score.py "$ROOT/../shared/corpus/resumes/score.py"; do [ -f "$c" ] && { SCORER=$c; break; }; done
+  for c in "$ROOT/../shared/corpus/resumes/score.py"; do [ -f "$c" ] && { SCORER=$c; break; }; done
 fi
 [ -n "$SCORER" ] && [ -f "$SCORER" ] || { echo "score.py of the development corpus not found; set CORPUS_SCORER" >&2; exit 1; }
 rm -rf "$PREDS"; mkdir -p "$PREDS"
