@@ -56,7 +56,7 @@ public static class CvEndpoints
     }
 
     private static async Task<Results<Ok<ParseResultsResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResults(
-        Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+        Guid jobId, Tenant tenant, ParseJobsDbContext db, JobKinds kinds, CancellationToken ct)
     {
         var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == JobKind.CvParse, ct);
         switch (job?.Status)
@@ -71,7 +71,7 @@ public static class CvEndpoints
         }
 
         var stored = await db.JobResults.Where(r => r.JobId == jobId).Select(r => new { r.Data, r.Meta }).SingleAsync(ct);
-        var profile = (CvProfile)JobResultJson.Read(JobKind.CvParse, stored.Data);
+        var profile = kinds.Get(JobKind.CvParse).ReadResult<CvProfile>(stored.Data);
         var meta = stored.Meta is null ? null : JsonSerializer.Deserialize<CvParseMeta>(stored.Meta, JsonSetup.Wire);
         return TypedResults.Ok(new ParseResultsResponse(profile, StatusCodes.Status200OK, Math.Round(job.ExecutionTimeSeconds ?? 0, 3), meta));
     }

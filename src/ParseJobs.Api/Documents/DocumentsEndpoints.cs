@@ -66,14 +66,14 @@ public static class DocumentsEndpoints
     }
 
     private static async Task<Results<Ok<DocumentParseResult>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResult(
-        Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+        Guid jobId, Tenant tenant, ParseJobsDbContext db, JobKinds kinds, CancellationToken ct)
     {
         var (problem, data) = await CompletedResultAsync(jobId, tenant, db, ct);
         return problem switch
         {
             NotFound<ProblemDetails> notFound => notFound,
             ProblemHttpResult conflict => conflict,
-            _ => TypedResults.Ok((DocumentParseResult)JobResultJson.Read(JobKind.DocumentParse, data!)),
+            _ => TypedResults.Ok(kinds.Get(JobKind.DocumentParse).ReadResult<DocumentParseResult>(data!)),
         };
     }
 
