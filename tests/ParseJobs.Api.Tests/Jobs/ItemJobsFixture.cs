@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using ParseJobs.Api.Tests.Infrastructure;
+
+namespace ParseJobs.Api.Tests.Jobs;
+
+/// <summary>
+/// Two worker hosts on one database: host A (API and worker, owns the database) and host B (worker only). Both
+/// register the test-only item kind; one <see cref="FanInLog"/> counts fan-ins across both.
+/// </summary>
+public sealed class ItemJobsFixture : IAsyncLifetime
+{
+    public FanInLog FanIns { get; } = new();
+
+    public PrimaryHost A { get; private set; } = null!;
+
+    public SecondWorkerHost B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        A = new PrimaryHost(FanIns);
+        await A.InitializeAsync();
+        B = new SecondWorkerHost(A.ConnectionString, FanIns);
+        _ = B.Server; // start its Hangfire servers now
+    }
+
+    public async Task DisposeAsync()
+    {
+        await B.DisposeAsync();
+        await ((IAsyncLifetime)A).DisposeAsync();
+    }
+
+    public sealed class PrimaryHost(FanInLog fanIns) : ParseJobsAppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddEchoItemKind("A", fanIns));
+        }
+    }
+
+    public sealed class SecondWorkerHost(string connectionString, FanInLog fanIns) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+            builder.UseSetting("Hosting:Role", "Worker");
+            builder.UseSetting("Parsing:ParserProcesses", "1");
+            builder.UseSetting("Worker:WorkerCount", "4");
+            builder.ConfigureTestServices(services => services.AddEchoItemKind("B", fanIns));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ItemJobsCollection : ICollectionFixture<ItemJobsFixture>
+{
+    public const string Name = "item-jobs";
+}
