@@ -1,7 +1,5 @@
 using Hangfire;
 using Hangfire.States;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Persistence;
@@ -10,19 +8,7 @@ using ParseJobs.Api.Tests.Samples;
 
 namespace ParseJobs.Api.Tests.Jobs;
 
-/// <summary>A host whose Hangfire enqueue fails on request, as it did under connection exhaustion (faults §ghost jobs).</summary>
-public sealed class FlakyEnqueueAppFactory : ParseJobsAppFactory
-{
-    public FlakyEnqueue Flaky { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IBackgroundJobClient>(sp =>
-            new FlakyBackgroundJobClient(new BackgroundJobClient(sp.GetRequiredService<JobStorage>()), Flaky)));
-    }
-}
-
+/// <summary>Makes the next Hangfire enqueues fail, as they did under connection exhaustion (faults §ghost jobs).</summary>
 public sealed class FlakyEnqueue
 {
     private int _failures;
@@ -41,16 +27,12 @@ public sealed class FlakyBackgroundJobClient(IBackgroundJobClient inner, FlakyEn
     public bool ChangeState(string jobId, IState state, string expectedState) => inner.ChangeState(jobId, state, expectedState);
 }
 
-[CollectionDefinition(Name)]
-public sealed class FlakyEnqueueCollection : ICollectionFixture<FlakyEnqueueAppFactory>
-{
-    public const string Name = "flaky-enqueue";
-}
-
 /// <summary>A 202 means the job will run: the job row is the outbox, the sweeper dispatches what the enqueue missed.</summary>
-[Collection(FlakyEnqueueCollection.Name)]
-public sealed class SubmissionTests(FlakyEnqueueAppFactory app)
+[Collection(ItemJobsCollection.Name)]
+public sealed class SubmissionTests(ItemJobsFixture hosts)
 {
+    private ItemJobsFixture.PrimaryHost app => hosts.A;
+
     [Fact]
     public async Task Upload_Answers202_AndTheJobRuns_WhenTheEnqueueAfterTheCommitFails()
     {
