@@ -55,7 +55,7 @@ public static class CvEndpoints
         return job is null ? JobProblems.NotFound(jobId) : TypedResults.Ok(JobStatusResponse.From(job));
     }
 
-    private static async Task<Results<Ok<ParseResultsResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResults(
+    private static async Task<Results<StoredResultHttpResult<ParseResultsResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResults(
         Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
         var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == JobKind.CvParse, ct);
@@ -71,9 +71,20 @@ public static class CvEndpoints
         }
 
         var stored = await db.JobResults.Where(r => r.JobId == jobId).Select(r => new { r.Data, r.Meta }).SingleAsync(ct);
-        var profile = (CvProfile)JobResultJson.Read(JobKind.CvParse, stored.Data);
+        // The profile is written as stored (no model round trip); meta is small and kept through its model (jsonb).
         var meta = stored.Meta is null ? null : JsonSerializer.Deserialize<CvParseMeta>(stored.Meta, JsonSetup.Wire);
-        return TypedResults.Ok(new ParseResultsResponse(profile, StatusCodes.Status200OK, Math.Round(job.ExecutionTimeSeconds ?? 0, 3), meta));
+        var executionTime = Math.Round(job.ExecutionTimeSeconds ?? 0, 3);
+        return new StoredResultHttpResult<ParseResultsResponse>(job, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("data");
+            writer.WriteRawValue(stored.Data, skipInputValidation: true);
+            writer.WriteNumber("status_code", StatusCodes.Status200OK);
+            writer.WriteNumber("execution_time", executionTime);
+            writer.WritePropertyName("meta");
+            JsonSerializer.Serialize(writer, meta, JsonSetup.Wire);
+            writer.WriteEndObject();
+        });
     }
 }
 

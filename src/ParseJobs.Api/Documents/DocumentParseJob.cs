@@ -1,8 +1,5 @@
-using System.ComponentModel;
-using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Options;
-using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Parsers;
 using ParseJobs.Api.Persistence;
@@ -13,30 +10,29 @@ using ParseJobs.Extraction.Parsing;
 namespace ParseJobs.Api.Documents;
 
 /// <summary>parse: document bytes to the layout model (in an isolated parser), stored with its embedded images.</summary>
+// On the class: the job is enqueued through IJobClass, whose method carries no attributes.
+[AutomaticRetry(Attempts = 10, DelaysInSeconds = [2, 10, 30, 60, 120, 300, 300, 300, 300, 300], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
 public sealed class DocumentParseJob(
     JobRunner runner,
     IDocumentParser parser,
     JobProgressWriter progress,
     ParseJobsDbContext db,
     IOptions<ParsingOptions> parsing,
-    IOptions<DocumentParseOptions> options)
+    IOptions<DocumentParseOptions> options) : IJobClass
 {
-    public const string ImagesTruncatedCode = "IMAGES_TRUNCATED";
+    public const string ImagesTruncatedCode = ErrorCodes.ImagesTruncated;
 
-    [Queue("parse")]
-    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [2, 10, 30, 60, 120, 300, 300, 300, 300, 300], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-    [DisplayName("Parse document {0}")]
     public Task RunAsync(Guid jobId, CancellationToken ct) =>
-        runner.RunAsync(jobId, TimeSpan.FromSeconds(parsing.Value.JobTimeoutSeconds), async (job, token) =>
+        runner.RunAsync(jobId, async (job, token) =>
         {
             var parameters = DocumentParseParameters.FromJson(job.Parameters);
-            var (content, type) = await runner.LoadDocumentAsync(job, token);
+            var (content, type) = await db.LoadDocumentAsync(job.DocumentId, token);
             var layout = await parser.ParseAsync(content, type, parsing.Value.Limits(), progress.For(jobId, token), token);
 
             var (images, warnings) = ImagesToKeep(layout);
             var result = DocumentParseResult.From(jobId, layout, parameters, images.Select(i => i.SegmentId).ToHashSet(StringComparer.Ordinal), warnings);
             db.JobImages.AddRange(images.Select(i => new JobImage { JobId = jobId, SegmentId = i.SegmentId, MediaType = i.Image.MediaType, Content = i.Image.Content }));
-            return new JobRunner.Output(JsonSerializer.Serialize(result, JsonSetup.Wire), layout.PageCount);
+            return new JobOutput<DocumentParseResult>(result) { PageCount = layout.PageCount };
         }, ct);
 
     // Pictures in reading order until the count or byte budget runs out; a warning says when some were left out.

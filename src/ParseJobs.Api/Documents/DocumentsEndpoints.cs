@@ -65,21 +65,21 @@ public static class DocumentsEndpoints
         return TypedResults.Accepted(statusUrl, JobAcceptedResponse.From(job, statusUrl));
     }
 
-    private static async Task<Results<Ok<DocumentParseResult>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResult(
+    private static async Task<Results<StoredResultHttpResult<DocumentParseResult>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResult(
         Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
-        var (problem, data) = await CompletedResultAsync(jobId, tenant, db, ct);
+        var (problem, data, job) = await CompletedResultAsync(jobId, tenant, db, ct);
         return problem switch
         {
             NotFound<ProblemDetails> notFound => notFound,
             ProblemHttpResult conflict => conflict,
-            _ => TypedResults.Ok((DocumentParseResult)JobResultJson.Read(JobKind.DocumentParse, data!)),
+            _ => StoredResults.Of<DocumentParseResult>(job!, data!), // as stored: no model round trip per GET
         };
     }
 
     private static async Task<IResult> GetMarkdown(Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
-        var (problem, data) = await CompletedResultAsync(jobId, tenant, db, ct);
+        var (problem, data, _) = await CompletedResultAsync(jobId, tenant, db, ct);
         if (problem is not null)
         {
             return problem;
@@ -107,20 +107,20 @@ public static class DocumentsEndpoints
     }
 
     // The stored result of a completed document job, or the problem that answers instead.
-    private static async Task<(IResult? Problem, string? Data)> CompletedResultAsync(Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+    private static async Task<(IResult? Problem, string? Data, Job? Job)> CompletedResultAsync(Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
         var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == JobKind.DocumentParse, ct);
         switch (job?.Status)
         {
             case null:
-                return (JobProblems.NotFound(jobId), null);
+                return (JobProblems.NotFound(jobId), null, null);
             case JobStatus.Failed:
                 return (TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job failed",
-                    detail: $"Job failed to process ({job.ErrorCode}). Results are not available; see /v1/jobs/{jobId}."), null);
+                    detail: $"Job failed to process ({job.ErrorCode}). Results are not available; see /v1/jobs/{jobId}."), null, null);
             case JobStatus.Pending or JobStatus.Running:
-                return (JobProblems.NotCompleted(job, $"/v1/jobs/{jobId}"), null);
+                return (JobProblems.NotCompleted(job, $"/v1/jobs/{jobId}"), null, null);
         }
 
-        return (null, await db.JobResults.Where(r => r.JobId == jobId).Select(r => r.Data).SingleAsync(ct));
+        return (null, await db.JobResults.Where(r => r.JobId == jobId).Select(r => r.Data).SingleAsync(ct), job);
     }
 }

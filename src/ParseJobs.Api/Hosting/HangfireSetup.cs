@@ -2,20 +2,25 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Npgsql;
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Jobs;
 
 namespace ParseJobs.Api.Hosting;
 
 public static class HangfireSetup
 {
-    public static readonly string[] Queues = ["parse", "default"];
+    /// <summary>The sweeper's queue (and Hangfire's own default).</summary>
+    public const string DefaultQueue = "default";
 
     public static IServiceCollection AddParseJobsHangfire(this IServiceCollection services, string connectionString, HostingOptions hosting, WorkerOptions worker)
     {
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = worker.SchemaName,
-            PrepareSchemaIfNecessary = true,
+            // Installed by the database migration (`migrate`, or Database:MigrateOnStartup) under an advisory lock,
+            // so that nodes starting together on a fresh database do not race on Hangfire's schema.
+            PrepareSchemaIfNecessary = false,
             // LISTEN/NOTIFY wakes a waiting worker the moment a job is enqueued, also across processes;
             // the poll interval is only the fallback.
             EnableLongPolling = true,
@@ -40,13 +45,16 @@ public static class HangfireSetup
 
         if (hosting.RunsWorker)
         {
-            services.AddHangfireServer((sp, o) =>
-            {
-                o.WorkerCount = worker.EffectiveWorkerCount;
-                o.Queues = Queues;
-                o.ShutdownTimeout = TimeSpan.FromSeconds(worker.ShutdownTimeoutSeconds);
-                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-            });
+            // Two servers: item chunks have workers of their own, so a 500-item batch never holds up single jobs.
+            // (Hangfire.PostgreSql fetches ORDER BY fetchedat NULLS FIRST, queue, jobid: within one server the
+            // alphabetically first queue would always win, and "items" sorts before "parse".)
+            services.AddHangfireServer((sp, o) => ConfigureServer(o, worker, worker.EffectiveWorkerCount, "jobs",
+                [.. sp.GetRequiredService<JobKinds>().All.Where(k => !k.HasItems).Select(k => k.Queue).Append(DefaultQueue).Distinct(StringComparer.Ordinal)]));
+            services.AddHangfireServer((sp, o) => ConfigureServer(o, worker, worker.EffectiveItemWorkerCount, "items",
+                [.. sp.GetRequiredService<JobKinds>().All.Where(k => k.HasItems).Select(k => k.Queue).Append(JobKindRegistration.ItemsQueue).Distinct(StringComparer.Ordinal)]));
+            // The host waits for Hangfire's shutdown, which waits for running jobs (StopTimeout) to finish.
+            services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(worker.ShutdownTimeoutSeconds + 10));
+            services.AddHostedService<SweeperRegistration>();
         }
 
         return services;
@@ -56,9 +64,58 @@ public static class HangfireSetup
     private static string HangfireConnectionString(string connectionString, WorkerOptions worker) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
         {
-            MaxPoolSize = worker.EffectiveWorkerCount + 10,
+            MaxPoolSize = worker.EffectiveWorkerCount + worker.EffectiveItemWorkerCount + 10,
             ApplicationName = "parsejobs-hangfire",
         }.ConnectionString;
+
+    private static void ConfigureServer(BackgroundJobServerOptions o, WorkerOptions worker, int workerCount, string role, string[] queues)
+    {
+        o.WorkerCount = workerCount;
+        o.Queues = queues;
+        // StopTimeout: on SIGTERM running jobs get this long before their token fires (without it, it fires at once
+        // and they rerun elsewhere from the start); ShutdownTimeout then bounds the whole stop.
+        o.StopTimeout = TimeSpan.FromSeconds(worker.ShutdownTimeoutSeconds);
+        o.ShutdownTimeout = TimeSpan.FromSeconds(worker.ShutdownTimeoutSeconds + 5);
+        o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Min(5, worker.SweepIntervalSeconds));
+        o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{role}";
+    }
+
+    /// <summary>
+    /// Installs (or upgrades) Hangfire's schema under a PostgreSQL advisory lock: concurrent nodes wait for the first.
+    /// Part of the database migration (<c>migrate</c>).
+    /// </summary>
+    public static async Task InstallSchemaAsync(NpgsqlConnection connection, string schemaName, CancellationToken ct)
+    {
+        const long lockKey = 0x50_4A_48_46; // "PJHF"
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({lockKey})", connection))
+        {
+            await take.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            PostgreSqlObjectsInstaller.Install(connection, schemaName);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({lockKey})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Registers the sweeper as a recurring Hangfire job (idempotent; every worker node does it at start).</summary>
+    private sealed class SweeperRegistration(IRecurringJobManager recurring, Microsoft.Extensions.Options.IOptions<WorkerOptions> worker) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var seconds = worker.Value.SweepIntervalSeconds;
+            var cron = seconds < 60 ? $"*/{seconds} * * * * *" : $"*/{Math.Max(1, seconds / 60)} * * * *";
+            recurring.AddOrUpdate<JobSweeper>(JobSweeper.RecurringJobId, DefaultQueue, j => j.RunAsync(CancellationToken.None), cron);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     /// <summary>The dashboard at /hangfire, for API keys with the admin scope.</summary>
     public static WebApplication MapParseJobsDashboard(this WebApplication app)

@@ -30,10 +30,7 @@ public static class ParseJobsSetup
         builder.Services.AddParseJobsPersistence(connectionString);
         builder.Services.AddApiKeyAuth();
         builder.Services.AddScoped<ApiKeyAdmin>();
-        builder.Services.AddScoped<JobDispatcher>();
-        builder.Services.AddScoped<JobRunner>();
-        builder.Services.AddScoped<JobSubmitter>();
-        builder.Services.AddSingleton<JobProgressWriter>();
+        builder.Services.AddJobs();
         builder.Services.AddUploads();
         builder.Services.AddDocumentParsing();
         builder.Services.AddCv();

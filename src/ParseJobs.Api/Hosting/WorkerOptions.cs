@@ -30,7 +30,21 @@ public sealed class WorkerOptions
     [Range(1, 10)]
     public int MaxAttempts { get; init; } = 4;
 
+    /// <summary>How often the sweeper runs (stranded jobs, vanished chunks, dead workers' queue entries first).</summary>
+    [Range(5, 3600)]
+    public int SweepIntervalSeconds { get; init; } = 15;
+
+    /// <summary>A pending job (or a chunk of items) this long without a live Hangfire job is dispatched again by the sweeper.</summary>
+    [Range(0, 3600)]
+    public int DispatchGraceSeconds { get; init; } = 30;
+
     public string SchemaName { get; init; } = "hangfire";
+
+    /// <summary>Concurrent item chunks per worker node (their own Hangfire server); 0 means half of the workers, at least 2.</summary>
+    [Range(0, 256)]
+    public int ItemWorkerCount { get; init; }
+
+    public int EffectiveItemWorkerCount => ItemWorkerCount > 0 ? ItemWorkerCount : Math.Max(2, EffectiveWorkerCount / 2);
 
     public int EffectiveWorkerCount => WorkerCount > 0 ? WorkerCount : Math.Max(2, Environment.ProcessorCount * 2);
 }

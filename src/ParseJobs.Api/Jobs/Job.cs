@@ -1,12 +1,14 @@
+using ParseJobs.Api.Persistence;
+
 namespace ParseJobs.Api.Jobs;
 
 /// <summary>
 /// One unit of asynchronous work owned by an organisation. The status machine lives here and nowhere else:
 /// pending → running → completed | failed, each terminal state reached at most once.
 /// </summary>
-public sealed class Job
+public sealed class Job : IOrganisationOwned
 {
-    public const string InternalErrorCode = "INTERNAL_ERROR";
+    public const string InternalErrorCode = ErrorCodes.InternalError;
 
     private Job()
     {
@@ -35,11 +37,22 @@ public sealed class Job
     /// <summary>The submission's options for the job class (jsonb), kept so that a resubmitted job runs as asked.</summary>
     public string? Parameters { get; private set; }
 
+    /// <summary>Item jobs: how many items, how many ended, how many of those failed (moved by one atomic UPDATE each).</summary>
+    public int? TotalItems { get; private set; }
+    public int? ProcessedItems { get; private set; }
+    public int? FailedItems { get; private set; }
+
+    /// <summary>When a dispatcher claimed the job for Hangfire (null: not yet, the sweeper's signal).</summary>
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
     public bool IsTerminal => Status is JobStatus.Completed or JobStatus.Failed;
 
-    public static Job Create(Guid organisationId, JobKind kind, Guid? documentId, string? dataId, DateTimeOffset now, string? parameters = null) => new()
+    public static Job Create(Guid organisationId, JobKind kind, Guid? documentId, string? dataId, DateTimeOffset now, string? parameters = null, int? totalItems = null) => new()
     {
         Parameters = parameters,
+        TotalItems = totalItems,
+        ProcessedItems = totalItems is null ? null : 0,
+        FailedItems = totalItems is null ? null : 0,
         Id = Guid.CreateVersion7(now),
         OrganisationId = organisationId,
         Kind = kind,
@@ -102,8 +115,9 @@ public sealed class Job
         }
 
         Status = JobStatus.Failed;
-        ErrorCode = code;
-        ErrorMessage = message;
+        // Bounded here, before any save: a message quoting a document (a 64 KB ZIP entry name) must not fail the save.
+        ErrorCode = ErrorCodes.BoundCode(code);
+        ErrorMessage = ErrorCodes.BoundMessage(message);
         FailedAt = now;
         UpdatedAt = now;
         ExecutionTimeSeconds = StartedAt is { } started ? Math.Max(0, (now - started).TotalSeconds) : null;
@@ -124,6 +138,7 @@ public sealed class Job
         ProcessedPages = null;
         TotalPages = null;
         BackgroundJobId = null;
+        DispatchedAt = null;
         AttemptCount = 0;
         UpdatedAt = now;
     }
@@ -156,7 +171,7 @@ public sealed class JobResult
 {
     public Guid JobId { get; init; }
 
-    /// <summary>jsonb.</summary>
+    /// <summary>The result exactly as serialised once by the runner (a json column keeps the bytes and key order; jsonb would not).</summary>
     public required string Data { get; init; }
 
     /// <summary>jsonb: what the job learnt about its input besides the result (e.g. a CV's language).</summary>

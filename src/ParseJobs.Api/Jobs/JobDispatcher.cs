@@ -1,27 +1,85 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using ParseJobs.Api.Cv;
-using ParseJobs.Api.Documents;
+using ParseJobs.Api.Jobs.Items;
 using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Jobs;
 
-/// <summary>Hands a pending, committed job to Hangfire, choosing the job class by kind.</summary>
-public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbContext db)
+/// <summary>
+/// Hands a committed pending job to Hangfire through its kind's descriptor: one Hangfire job for a single-result
+/// kind, one per chunk of unfinished items for an item kind. A dispatch first claims the job (compare-and-set on
+/// <see cref="Job.DispatchedAt"/>), so the submitter and the sweeper never both enqueue it.
+/// </summary>
+public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbContext db, JobKinds kinds, TimeProvider clock)
 {
-    public async Task DispatchAsync(Job job)
+    /// <summary>Dispatches a job nobody claimed yet. False when another dispatcher claimed it first.</summary>
+    public Task<bool> DispatchAsync(Job job, CancellationToken ct = default) => DispatchAsync(job.Id, job.Kind, claimedAt: null, ct);
+
+    /// <param name="jobId">The job.</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="claimedAt">The <see cref="Job.DispatchedAt"/> the caller saw (the sweeper re-claims a stale claim).</param>
+    /// <param name="ct">Not used past the claim: once claimed, the job is enqueued.</param>
+    public async Task<bool> DispatchAsync(Guid jobId, JobKind kind, DateTimeOffset? claimedAt, CancellationToken ct = default)
     {
-        var id = job.Id;
-        var backgroundJobId = job.Kind switch
+        var descriptor = kinds.Get(kind);
+        var now = clock.GetUtcNow();
+        var claimed = await db.Jobs.Where(j => j.Id == jobId && j.DispatchedAt == claimedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.DispatchedAt, now), ct);
+        if (claimed == 0)
         {
-            JobKind.CvParse => hangfire.Enqueue<CvParseJob>(j => j.RunAsync(id, CancellationToken.None)),
-            JobKind.DocumentParse => hangfire.Enqueue<DocumentParseJob>(j => j.RunAsync(id, CancellationToken.None)),
-            _ => throw new InvalidOperationException($"No job class handles kind {job.Kind}."),
-        };
+            return false;
+        }
+
+        string backgroundJobId;
+        if (descriptor.HasItems)
+        {
+            var chunks = await db.JobItems.AsNoTracking()
+                .Where(i => i.JobId == jobId && (i.Status == JobItemStatus.Pending || i.Status == JobItemStatus.Running))
+                .Select(i => i.Chunk).Distinct().OrderBy(c => c).ToListAsync(CancellationToken.None);
+            var ids = new List<string>(chunks.Count);
+            foreach (var chunk in chunks)
+            {
+                ids.Add(await EnqueueChunkAsync(descriptor, jobId, chunk, expected: null, force: true));
+            }
+
+            backgroundJobId = ids.Count == 0 ? "" : ids[0];
+        }
+        else
+        {
+            backgroundJobId = descriptor.EnqueueJob!(hangfire, jobId);
+        }
 
         // Written past the job's concurrency tokens: a worker may have started the job already, and the Hangfire
-        // id is for operators only. Not cancellable: the job is enqueued, its id must be recorded.
-        await db.Jobs.Where(j => j.Id == id)
+        // id is for operators and the sweeper. Not cancellable: the job is enqueued, its id must be recorded.
+        await db.Jobs.Where(j => j.Id == jobId)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.BackgroundJobId, backgroundJobId), CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>
+    /// Enqueues one chunk and records its Hangfire id on the chunk's unfinished items. Unless forced, only when the
+    /// items still carry <paramref name="expected"/> (the sweeper's compare-and-set; null: never enqueued).
+    /// </summary>
+    public async Task<string> EnqueueChunkAsync(JobKindDescriptor descriptor, Guid jobId, int chunk, string? expected, bool force = false)
+    {
+        if (!force)
+        {
+            // Claim first: a marker no Hangfire id looks like, so that two sweepers do not both enqueue the chunk.
+            var marker = $"claim:{Guid.NewGuid():N}";
+            var claimed = await db.JobItems
+                .Where(i => i.JobId == jobId && i.Chunk == chunk && i.BackgroundJobId == expected
+                    && (i.Status == JobItemStatus.Pending || i.Status == JobItemStatus.Running))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.BackgroundJobId, marker));
+            if (claimed == 0)
+            {
+                return "";
+            }
+        }
+
+        var id = hangfire.Enqueue<ItemChunkJob>(descriptor.Queue, j => j.RunAsync(jobId, chunk, CancellationToken.None));
+        await db.JobItems
+            .Where(i => i.JobId == jobId && i.Chunk == chunk && (i.Status == JobItemStatus.Pending || i.Status == JobItemStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.BackgroundJobId, id));
+        return id;
     }
 }

@@ -7,7 +7,25 @@ public sealed record JobAcceptedResponse(Guid JobId, JobStatus Status, JobKind K
         new(job.Id, job.Status, job.Kind, job.DataId, job.CreatedAt, statusUrl);
 }
 
-public sealed record JobProgressResponse(int? TotalPages, int? ProcessedPages);
+/// <summary>Pages for a document job; items (total, ended, failed) for an item job, whose page fields stay null.</summary>
+public sealed record JobProgressResponse(int? TotalPages, int? ProcessedPages)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? TotalItems { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? ProcessedItems { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? FailedItems { get; init; }
+
+    public static JobProgressResponse From(Job job) => new(job.TotalPages, job.ProcessedPages)
+    {
+        TotalItems = job.TotalItems,
+        ProcessedItems = job.ProcessedItems,
+        FailedItems = job.FailedItems,
+    };
+}
 
 public sealed record JobErrorResponse(string Code, string Message);
 
@@ -23,7 +41,7 @@ public sealed record JobStatusResponse(
     JobErrorResponse? Error)
 {
     public static JobStatusResponse From(Job job) => new(
-        job.Id, job.Status, new JobProgressResponse(job.TotalPages, job.ProcessedPages),
+        job.Id, job.Status, JobProgressResponse.From(job),
         job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailedAt, ErrorOf(job));
 
     internal static JobErrorResponse? ErrorOf(Job job) =>
@@ -49,7 +67,7 @@ public sealed record JobResponse(
     object? Result)
 {
     public static JobResponse From(Job job, object? result = null) => new(
-        job.Id, job.Kind, job.Status, job.DataId, new JobProgressResponse(job.TotalPages, job.ProcessedPages),
+        job.Id, job.Kind, job.Status, job.DataId, JobProgressResponse.From(job),
         job.AttemptCount, job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailedAt, job.UpdatedAt,
         job.ExecutionTimeSeconds, JobStatusResponse.ErrorOf(job), result);
 }

@@ -1,21 +1,89 @@
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Jobs.Items;
 using ParseJobs.Api.Persistence;
 using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Jobs;
 
-/// <summary>Stores an uploaded document with its pending job, then hands the job to Hangfire.</summary>
-public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher, TimeProvider clock)
+/// <summary>A job to create: its kind, the organisation, and what it reads (an uploaded document, items, or nothing yet).</summary>
+public sealed record JobDraft(Guid OrganisationId, JobKind Kind)
 {
-    public async Task<Job> SubmitAsync(Tenant tenant, JobKind kind, StoredDocument document, string? dataId, string? parameters, CancellationToken ct)
+    public string? DataId { get; init; }
+
+    /// <summary>The submission's options for the kind (json).</summary>
+    public string? Parameters { get; init; }
+
+    /// <summary>A new document stored with the job (an upload).</summary>
+    public StoredDocument? Document { get; init; }
+
+    /// <summary>The items of an item kind; the job completes when the last one ended.</summary>
+    public IReadOnlyList<JobItemDraft> Items { get; init; } = [];
+}
+
+/// <summary>One item of a draft: a new document, an existing one of the organisation, or only an input.</summary>
+public sealed record JobItemDraft(string SourceName)
+{
+    public StoredDocument? Document { get; init; }
+    public Guid? DocumentId { get; init; }
+    public string? Input { get; init; }
+}
+
+/// <summary>
+/// The one place jobs are created. The job (with its documents and items) is committed in one transaction; that
+/// commit is the promise: a 202 means the job will run, an error before it means no job exists. The enqueue
+/// after the commit is best-effort: a job whose enqueue failed (or whose process died right after the commit)
+/// keeps <see cref="Job.DispatchedAt"/> null, and <see cref="JobSweeper"/> dispatches it. Why an outbox rather
+/// than Hangfire.PostgreSql's TransactionScope enlistment: Hangfire writes on its own connection, so enlisting it
+/// with EF Core's would need a distributed (two-connection) transaction, which .NET does not support on Linux.
+/// </summary>
+public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher, JobKinds kinds, TimeProvider clock, ILogger<JobSubmitter> logger)
+{
+    public Task<Job> SubmitAsync(Tenant tenant, JobKind kind, StoredDocument document, string? dataId, string? parameters, CancellationToken ct) =>
+        SubmitAsync(new JobDraft(tenant.OrganisationId, kind) { Document = document, DataId = dataId, Parameters = parameters }, ct);
+
+    public async Task<Job> SubmitAsync(JobDraft draft, CancellationToken ct)
     {
-        var job = Job.Create(tenant.OrganisationId, kind, document.Id, dataId, clock.GetUtcNow(), parameters);
-        db.Documents.Add(document);
+        var descriptor = kinds.Get(draft.Kind);
+        if (descriptor.HasItems != draft.Items.Count > 0)
+        {
+            throw new ArgumentException(descriptor.HasItems
+                ? $"A {draft.Kind} job needs at least one item."
+                : $"A {draft.Kind} job has no items.", nameof(draft));
+        }
+
+        var now = clock.GetUtcNow();
+        if (draft.Document is { } document)
+        {
+            db.Documents.Add(document);
+        }
+
+        var job = Job.Create(draft.OrganisationId, draft.Kind, draft.Document?.Id, draft.DataId, now, draft.Parameters,
+            descriptor.HasItems ? draft.Items.Count : null);
         db.Jobs.Add(job);
+        for (var seq = 0; seq < draft.Items.Count; seq++)
+        {
+            var item = draft.Items[seq];
+            if (item.Document is { } itemDocument)
+            {
+                db.Documents.Add(itemDocument);
+            }
+
+            db.JobItems.Add(JobItem.Create(job.Id, seq, descriptor.ItemChunkSize!.Value, item.SourceName, item.Document?.Id ?? item.DocumentId, item.Input, now));
+        }
+
         await db.SaveChangesAsync(ct);
 
-        // Enqueued after the job row is committed, so a worker always finds it.
-        await dispatcher.DispatchAsync(job);
+        try
+        {
+            await dispatcher.DispatchAsync(job, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The job is committed: it runs once the sweeper dispatches it. Failing the request now would tell the
+            // client "no job" about a job that exists (a ghost, and a duplicate when the client retries).
+            logger.LogWarning(ex, "Job {JobId} was stored but not enqueued; the sweeper will dispatch it", job.Id);
+        }
+
         return job;
     }
 

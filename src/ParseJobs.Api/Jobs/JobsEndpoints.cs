@@ -24,7 +24,7 @@ public static class JobsEndpoints
     }
 
     private static async Task<Results<Ok<JobResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetJob(
-        Guid id, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+        Guid id, Tenant tenant, ParseJobsDbContext db, JobKinds kinds, CancellationToken ct)
     {
         var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
         if (job is null)
@@ -32,10 +32,11 @@ public static class JobsEndpoints
             return JobProblems.NotFound(id);
         }
 
-        var result = job.Status == JobStatus.Completed
+        // Embedded as stored (no model round trip), and only for kinds whose descriptor says so.
+        var result = job.Status == JobStatus.Completed && kinds.TryGet(job.Kind, out var descriptor) && descriptor.EmbedsResult
             ? await db.JobResults.Where(r => r.JobId == id).Select(r => r.Data).SingleOrDefaultAsync(ct)
             : null;
-        return TypedResults.Ok(JobResponse.From(job, result is null ? null : JobResultJson.Read(job.Kind, result)));
+        return TypedResults.Ok(JobResponse.From(job, result is null ? null : new StoredJson(result)));
     }
 
     /// <param name="status">Only jobs in this status: pending, running, completed or failed.</param>
@@ -115,29 +116,13 @@ public static class JobsEndpoints
                 detail: $"Job {id} was resubmitted or deleted by another request; poll /v1/jobs/{id}.");
         }
 
-        await dispatcher.DispatchAsync(job);
+        await dispatcher.DispatchAsync(job, CancellationToken.None); // the job is saved pending: dispatch it (or the sweeper will)
         return TypedResults.Accepted($"/v1/jobs/{id}", JobResponse.From(job));
     }
 
     private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> DeleteJob(
-        Guid id, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
-    {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().Select(j => new { j.Id, j.DocumentId }).SingleOrDefaultAsync(j => j.Id == id, ct);
-        if (job is null)
-        {
-            return JobProblems.NotFound(id);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Jobs.Where(j => j.Id == id).ExecuteDeleteAsync(ct); // the result goes with it (cascade)
-        if (job.DocumentId is { } documentId)
-        {
-            await db.Documents.Where(d => d.Id == documentId && d.OrganisationId == tenant.OrganisationId).ExecuteDeleteAsync(ct);
-        }
-
-        await transaction.CommitAsync(ct);
-        return TypedResults.NoContent();
-    }
+        Guid id, Tenant tenant, JobDeleter deleter, CancellationToken ct) =>
+        await deleter.DeleteAsync(tenant, id, ct) ? TypedResults.NoContent() : JobProblems.NotFound(id);
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });

@@ -33,5 +33,16 @@ public static class PersistenceSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParseJobsDbContext>();
         await db.Database.MigrateAsync(ct);
+        // Hangfire's schema too, so that nodes starting together on a fresh database do not race on it.
+        var schema = scope.ServiceProvider.GetRequiredService<IOptions<Hosting.WorkerOptions>>().Value.SchemaName;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await Hosting.HangfireSetup.InstallSchemaAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), schema, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -1,10 +1,12 @@
+using ParseJobs.Api.Persistence;
 using ParseJobs.Extraction.Parsing;
 
 
 namespace ParseJobs.Api.Uploads;
 
-/// <summary>An uploaded file as received: its bytes stay in PostgreSQL so that any worker node can read them.</summary>
-public sealed class StoredDocument
+/// <summary>An uploaded file as received: its bytes stay in PostgreSQL so that any worker node can read them.
+/// It belongs to the organisation; jobs and items reference it.</summary>
+public sealed class StoredDocument : IOrganisationOwned
 {
     public Guid Id { get; init; }
     public Guid OrganisationId { get; init; }

@@ -41,24 +41,39 @@ public sealed class CvParseJobTests(ParseJobsAppFactory app)
     [Fact]
     public async Task Dispatch_RecordsTheHangfireId_WhenAWorkerStartedTheJobBeforeTheSubmitterFinished()
     {
-        using var client = await app.CreateClientForNewOrganisationAsync();
-        var jobId = await client.UploadAsync(SampleDocuments.Txt(), "cv.txt");
-        await client.WaitForTerminalStatusAsync(jobId);
+        var jobId = await CreateUndispatchedJobAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParseJobsDbContext>();
         var stale = await db.Jobs.SingleAsync(j => j.Id == jobId);
+        Assert.Null(stale.BackgroundJobId);
         // The submitter's copy is stale: meanwhile a worker moved the job on (here: a new attempt runs).
         await using (var worker = CreateDb())
         {
             await worker.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.AttemptCount, 3));
         }
 
-        await scope.ServiceProvider.GetRequiredService<JobDispatcher>().DispatchAsync(stale);
+        Assert.True(await scope.ServiceProvider.GetRequiredService<JobDispatcher>().DispatchAsync(stale, CancellationToken.None));
 
         await using var check = CreateDb();
-        var recorded = await check.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.BackgroundJobId, j.AttemptCount }).SingleAsync();
+        var recorded = await check.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => new { j.BackgroundJobId, j.AttemptCount, j.DispatchedAt }).SingleAsync();
         Assert.False(string.IsNullOrEmpty(recorded.BackgroundJobId));
-        Assert.Equal(3, recorded.AttemptCount);
+        Assert.NotNull(recorded.DispatchedAt);
+        Assert.True(recorded.AttemptCount >= 3, "the dispatch must not overwrite the worker's attempt count");
+    }
+
+    [Fact]
+    public async Task Dispatch_EnqueuesOnce_WhenTwoDispatchersRace()
+    {
+        var jobId = await CreateUndispatchedJobAsync();
+        await using var first = app.Services.CreateAsyncScope();
+        await using var second = app.Services.CreateAsyncScope();
+        var job = await first.ServiceProvider.GetRequiredService<ParseJobsDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+
+        var claims = await Task.WhenAll(
+            first.ServiceProvider.GetRequiredService<JobDispatcher>().DispatchAsync(job, CancellationToken.None),
+            second.ServiceProvider.GetRequiredService<JobDispatcher>().DispatchAsync(job, CancellationToken.None));
+
+        Assert.Single(claims, claimed => claimed);
     }
 
     [Fact]
@@ -103,10 +118,36 @@ public sealed class CvParseJobTests(ParseJobsAppFactory app)
     [Fact]
     public async Task ConcurrentRuns_EndTheJobExactlyOnce()
     {
+        // Deterministic: two runs load the same pending job; the first starts it; the second's start must then be
+        // refused by the database (status and attempt count are concurrency tokens), not overwrite the first.
+        var jobId = await CreateUndispatchedJobAsync();
+        await using var first = CreateDb();
+        await using var second = CreateDb();
+        var a = await first.Jobs.SingleAsync(j => j.Id == jobId);
+        var b = await second.Jobs.SingleAsync(j => j.Id == jobId);
+
+        Assert.Equal(StartOutcome.Started, a.TryStart(DateTimeOffset.UtcNow));
+        await first.SaveChangesAsync();
+        Assert.Equal(StartOutcome.Started, b.TryStart(DateTimeOffset.UtcNow));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        a.Complete(DateTimeOffset.UtcNow);
+        await first.SaveChangesAsync();
+        b.Fail("LATE", "The losing run ends late.", DateTimeOffset.UtcNow);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        await using var check = CreateDb();
+        var saved = await check.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+        Assert.Equal((JobStatus.Completed, 1, null), (saved.Status, saved.AttemptCount, saved.ErrorCode));
+    }
+
+    [Fact]
+    public async Task ConcurrentRunsOfTheJobClass_SaveOneResult()
+    {
         using var client = await app.CreateClientForNewOrganisationAsync();
         var jobId = await client.UploadAsync(SampleDocuments.Pdf(pages: 3), "cv.pdf");
 
-        // Two extra runs race the one Hangfire started: only one outcome may be saved.
+        // Two extra runs race the one Hangfire started: one outcome is saved, the job ends completed.
         var runs = Enumerable.Range(0, 2).Select(async _ =>
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -118,6 +159,24 @@ public sealed class CvParseJobTests(ParseJobsAppFactory app)
         Assert.Equal("completed", status.GetProperty("status").GetString());
         await using var db = CreateDb();
         Assert.Equal(1, await db.JobResults.CountAsync(r => r.JobId == jobId));
+    }
+
+    // A pending CV job with its document, committed but never handed to Hangfire.
+    private async Task<Guid> CreateUndispatchedJobAsync()
+    {
+        var organisationId = (await app.CreateKeyAsync($"org-{Guid.NewGuid():N}"[..20], "jobs:read")).OrganisationId;
+        await using var db = CreateDb();
+        var content = SampleDocuments.Txt();
+        var document = new Uploads.StoredDocument
+        {
+            Id = Guid.NewGuid(), OrganisationId = organisationId, FileName = "cv.txt", DetectedType = Extraction.Parsing.DocumentType.Txt,
+            SizeBytes = content.Length, Sha256 = new string('0', 64), Content = content, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var job = Job.Create(organisationId, JobKind.CvParse, document.Id, null, DateTimeOffset.UtcNow);
+        db.Documents.Add(document);
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync();
+        return job.Id;
     }
 
     private ParseJobsDbContext CreateDb() =>

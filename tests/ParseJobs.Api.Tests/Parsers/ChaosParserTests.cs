@@ -62,9 +62,11 @@ public sealed class ChaosParserTests(ChaosAppFactory app)
         var jobId = await client.UploadAsync("slow:10:150"u8.ToArray(), "cv.txt");
 
         var seen = new HashSet<int>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         JsonElement status;
         do
         {
+            Assert.True(DateTime.UtcNow < deadline, $"Job {jobId} did not end within 60 s.");
             status = await client.GetFromJsonAsync<JsonElement>($"/v1/parse/{jobId}/status");
             if (status.GetProperty("progress").GetProperty("processed_pages") is { ValueKind: JsonValueKind.Number } processed)
             {

@@ -125,7 +125,239 @@ namespace ParseJobs.Api.Persistence.Migrations
                     b.ToTable("job_images", "parsejobs");
                 });
 
-            modelBuilder.Entity("ParseJobs.Api.Documents.StoredDocument", b =>
+            modelBuilder.Entity("ParseJobs.Api.Jobs.Items.JobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<int>("AttemptCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("background_job_id");
+
+                    b.Property<int>("Chunk")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error_message");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("input");
+
+                    b.Property<double?>("OverallScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("overall_score");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("json")
+                        .HasColumnName("result");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("source_name");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("JobId", "Seq")
+                        .HasName("pk_job_items");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_job_items_document_id");
+
+                    b.HasIndex("JobId", "Chunk")
+                        .HasDatabaseName("ix_job_items_job_id_chunk");
+
+                    b.HasIndex("JobId", "OverallScore")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_job_items_job_id_overall_score");
+
+                    b.ToTable("job_items", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("background_job_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DataId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("data_id");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error_message");
+
+                    b.Property<double?>("ExecutionTimeSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("execution_time_seconds");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<int?>("FailedItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_items");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.Property<int?>("ProcessedItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_items");
+
+                    b.Property<int?>("ProcessedPages")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_pages");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("TotalItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_items");
+
+                    b.Property<int?>("TotalPages")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_pages");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_jobs_document_id");
+
+                    b.HasIndex("OrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_jobs_organisation_id_created_at");
+
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_jobs_status_updated_at");
+
+                    b.ToTable("jobs", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Jobs.JobResult", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("data");
+
+                    b.Property<string>("Meta")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("meta");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_job_results");
+
+                    b.ToTable("job_results", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Uploads.StoredDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -176,135 +408,6 @@ namespace ParseJobs.Api.Persistence.Migrations
                     b.ToTable("documents", "parsejobs");
                 });
 
-            modelBuilder.Entity("ParseJobs.Api.Jobs.Job", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AttemptCount")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt_count");
-
-                    b.Property<string>("BackgroundJobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("background_job_id");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completed_at");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("DataId")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("data_id");
-
-                    b.Property<Guid?>("DocumentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("document_id");
-
-                    b.Property<string>("ErrorCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("error_code");
-
-                    b.Property<string>("ErrorMessage")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("error_message");
-
-                    b.Property<double?>("ExecutionTimeSeconds")
-                        .HasColumnType("double precision")
-                        .HasColumnName("execution_time_seconds");
-
-                    b.Property<DateTimeOffset?>("FailedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("failed_at");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<string>("Parameters")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("parameters");
-
-                    b.Property<int?>("ProcessedPages")
-                        .HasColumnType("integer")
-                        .HasColumnName("processed_pages");
-
-                    b.Property<DateTimeOffset?>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<int?>("TotalPages")
-                        .HasColumnType("integer")
-                        .HasColumnName("total_pages");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_jobs");
-
-                    b.HasIndex("DocumentId")
-                        .HasDatabaseName("ix_jobs_document_id");
-
-                    b.HasIndex("OrganisationId", "CreatedAt")
-                        .HasDatabaseName("ix_jobs_organisation_id_created_at");
-
-                    b.HasIndex("Status", "UpdatedAt")
-                        .HasDatabaseName("ix_jobs_status_updated_at");
-
-                    b.ToTable("jobs", "parsejobs");
-                });
-
-            modelBuilder.Entity("ParseJobs.Api.Jobs.JobResult", b =>
-                {
-                    b.Property<Guid>("JobId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("job_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("data");
-
-                    b.Property<string>("Meta")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("meta");
-
-                    b.HasKey("JobId")
-                        .HasName("pk_job_results");
-
-                    b.ToTable("job_results", "parsejobs");
-                });
-
             modelBuilder.Entity("ParseJobs.Api.Auth.ApiKey", b =>
                 {
                     b.HasOne("ParseJobs.Api.Auth.Organisation", "Organisation")
@@ -327,19 +430,25 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasConstraintName("fk_job_images_jobs_job_id");
                 });
 
-            modelBuilder.Entity("ParseJobs.Api.Documents.StoredDocument", b =>
+            modelBuilder.Entity("ParseJobs.Api.Jobs.Items.JobItem", b =>
                 {
-                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                    b.HasOne("ParseJobs.Api.Uploads.StoredDocument", null)
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_job_items_documents_document_id");
+
+                    b.HasOne("ParseJobs.Api.Jobs.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_documents_organisations_organisation_id");
+                        .HasConstraintName("fk_job_items_jobs_job_id");
                 });
 
             modelBuilder.Entity("ParseJobs.Api.Jobs.Job", b =>
                 {
-                    b.HasOne("ParseJobs.Api.Documents.StoredDocument", null)
+                    b.HasOne("ParseJobs.Api.Uploads.StoredDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -361,6 +470,16 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_results_jobs_job_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Uploads.StoredDocument", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_organisations_organisation_id");
                 });
 #pragma warning restore 612, 618
         }

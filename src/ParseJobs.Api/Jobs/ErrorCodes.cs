@@ -1,0 +1,40 @@
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Api.Jobs;
+
+/// <summary>
+/// The one catalogue of the codes a job or an item fails (or warns) with. They are part of the API: documented in
+/// README "Errors of uploads and jobs"; never renamed.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>Unexpected: retried, then this after the last attempt; also an outcome that could not be saved.</summary>
+    public const string InternalError = ParseErrorCodes.InternalError;
+    public const string JobTimeout = "JOB_TIMEOUT";
+    public const string ResultTooLarge = "RESULT_TOO_LARGE";
+
+    public const string DocumentEncrypted = ParseErrorCodes.DocumentEncrypted;
+    public const string DocumentCorrupt = ParseErrorCodes.DocumentCorrupt;
+    public const string NoTextLayer = ParseErrorCodes.NoTextLayer;
+    public const string TooManyPages = ParseErrorCodes.TooManyPages;
+    public const string DocumentTooComplex = ParseErrorCodes.DocumentTooComplex;
+    public const string EmptyDocument = ParseErrorCodes.EmptyDocument;
+    public const string UnsupportedType = ParseErrorCodes.UnsupportedType;
+    public const string ParseTimeout = ParseErrorCodes.ParseTimeout;
+    public const string ParserCrashed = ParseErrorCodes.ParserCrashed;
+    public const string ParserOutOfMemory = ParseErrorCodes.ParserOutOfMemory;
+
+    /// <summary>Warnings of a completed document job.</summary>
+    public const string ImagesTruncated = "IMAGES_TRUNCATED";
+    public const string TextTruncated = "TEXT_TRUNCATED";
+
+    /// <summary>Column widths of jobs.error_code / error_message (and of items): values are cut to fit before saving.</summary>
+    public const int MaxCodeLength = 64;
+    public const int MaxMessageLength = 2000;
+
+    public static string BoundCode(string code) => code.Length <= MaxCodeLength ? code : code[..MaxCodeLength];
+
+    /// <summary>Messages may quote document content (a ZIP entry name of 64 KB): cut, with an ellipsis.</summary>
+    public static string BoundMessage(string message) =>
+        message.Length <= MaxMessageLength ? message : string.Concat(message.AsSpan(0, MaxMessageLength - 1), "…");
+}
