@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using ParseJobs.Api.Persistence;
+
+namespace ParseJobs.Api.Hosting;
+
+/// <summary>
+/// A database outage, an exhausted pool or connection limit is a 503 with <c>Retry-After</c>, never a 500: the
+/// request is fine and will work later.
+/// </summary>
+public sealed partial class DatabaseUnavailableHandler(
+    IProblemDetailsService problemDetails, IOptions<DatabaseOptions> options, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!DatabaseErrors.IsUnavailable(exception) || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        var retryAfter = options.Value.RetryAfterSeconds;
+        LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, DatabaseErrors.Describe(exception));
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Database unavailable",
+                Detail = $"The database is unavailable or at its connection limit. Retry after {retryAfter} seconds.",
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: database unavailable, answered 503: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string reason);
+}
