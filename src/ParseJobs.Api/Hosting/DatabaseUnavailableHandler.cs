@@ -23,6 +23,7 @@ public sealed partial class DatabaseUnavailableHandler(
         var retryAfter = options.Value.RetryAfterSeconds;
         LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, DatabaseErrors.Describe(exception));
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers[RequestIdMiddleware.HeaderName] = httpContext.TraceIdentifier; // the exception handler cleared it
         httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

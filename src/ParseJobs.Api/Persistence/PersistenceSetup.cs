@@ -82,7 +82,7 @@ public static class PersistenceSetup
 
     private static async Task<bool> WaitForDatabaseAsync(IServiceProvider services, DatabaseOptions options, ILogger logger, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = new Stopwatch(); // from the first failure: a slow first attempt (JIT, model build) costs no retries
         var deadline = TimeSpan.FromSeconds(options.StartupRetrySeconds);
         var delay = TimeSpan.FromSeconds(1);
         for (var attempt = 1; ; attempt++)
@@ -104,6 +104,7 @@ public static class PersistenceSetup
             }
             catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
             {
+                clock.Start();
                 var left = deadline - clock.Elapsed;
                 if (left <= TimeSpan.Zero)
                 {
