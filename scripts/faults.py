@@ -6,7 +6,7 @@ processes from the Release build, then runs bounded scenarios and prints, per sc
 lost (a 202 job that never ended), duplicated (more than one job or result per upload), ghost (a job exists for an
 upload whose client got an error) and 5xx counts (500 and 503, and 503s with Retry-After).
 
-  bash scripts/faults.sh [kill9] [pg-restart] [sigterm] [exhaust] [oversize]     (default: all)
+  bash scripts/faults.sh [kill9] [pg-restart] [sigterm] [exhaust] [exhaust-budget] [oversize]     (default: all)
 
 Environment: FAULTS_PG_PORT (5499), FAULTS_API_PORT (8106), FAULTS_SCALE (1.0: multiplies the upload counts).
 Only stdlib; only loopback; every process it starts is stopped by pid at the end.
@@ -314,19 +314,25 @@ def scenario_sigterm(pg):
     return finish(s, load, "st", 240)
 
 
-def scenario_exhaust(pg):
+def scenario_exhaust(pg, name="exhaust", node_env=None):
     pg.restart("fast", max_connections=40)
     try:
-        s = Stack(pg, "exhaust")
+        s = Stack(pg, name, node_env)
         load = Load(s.key, "ex")
         join(load.run(200, threads=200, barrier=True))
-        after = Load(s.key, "ex-after")
+        after = Load(s.key, "recovery")
         join(after.run(20, threads=1))
         result = finish(s, load, "ex", 240)
         result["recovery_202_of_20"] = sum(1 for r in after.records if r["status"] == 202)
         return result
     finally:
         pg.restart("fast", max_connections=100)
+
+
+def scenario_exhaust_budget(pg):
+    # The same burst with the three nodes sized to share max_connections=40 (37 for non-superusers):
+    # EF pool 5 + Hangfire (2 workers + 10, mostly idle) + 2 per node.
+    return scenario_exhaust(pg, "exhaust-budget", {"Database__MaxPoolSize": "5", "Worker__WorkerCount": "2"})
 
 
 def scenario_oversize(pg):
@@ -366,7 +372,7 @@ def finish(stack, load, prefix, timeout):
 
 
 SCENARIOS = {"kill9": scenario_kill9, "pg-restart": scenario_pg_restart, "sigterm": scenario_sigterm,
-             "exhaust": scenario_exhaust, "oversize": scenario_oversize}
+             "exhaust": scenario_exhaust, "exhaust-budget": scenario_exhaust_budget, "oversize": scenario_oversize}
 
 
 def main():

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParseJobs.Api.Persistence;
 
@@ -20,6 +21,7 @@ public sealed partial class DatabaseUnavailableHandler(
             return false;
         }
 
+        ClearStalePool(httpContext);
         var retryAfter = options.Value.RetryAfterSeconds;
         LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, DatabaseErrors.Describe(exception));
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -35,6 +37,16 @@ public sealed partial class DatabaseUnavailableHandler(
                 Detail = $"The database is unavailable or at its connection limit. Retry after {retryAfter} seconds.",
             },
         });
+    }
+
+    // After a server restart every idle pooled connection is dead, and each would fail one more request (a save is
+    // not replayed). Dropping the idle ones at the first failure limits the 503s to the outage itself.
+    private static void ClearStalePool(HttpContext httpContext)
+    {
+        if (httpContext.RequestServices.GetService<ParseJobsDbContext>()?.Database.GetDbConnection() is Npgsql.NpgsqlConnection connection)
+        {
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: database unavailable, answered 503: {Reason}")]
