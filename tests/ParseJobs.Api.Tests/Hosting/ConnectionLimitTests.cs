@@ -37,6 +37,7 @@ public sealed class ConnectionLimitAppFactory : ParseJobsAppFactory
     }
 }
 
+[Collection(FaultsCollection.Name)]
 public sealed class ConnectionLimitTests(ConnectionLimitAppFactory app) : IClassFixture<ConnectionLimitAppFactory>
 {
     private const int Burst = 40;

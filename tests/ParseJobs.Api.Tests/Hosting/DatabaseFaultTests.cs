@@ -42,6 +42,7 @@ public sealed class ProxiedDatabaseAppFactory : ParseJobsAppFactory
     }
 }
 
+[Collection(FaultsCollection.Name)]
 public sealed class DatabaseFaultTests(ProxiedDatabaseAppFactory app) : IClassFixture<ProxiedDatabaseAppFactory>
 {
     [Fact]

@@ -44,6 +44,7 @@ public sealed class LateDatabaseAppFactory : ParseJobsAppFactory
     }
 }
 
+[Collection(FaultsCollection.Name)]
 public sealed class StartupTests(LateDatabaseAppFactory app) : IClassFixture<LateDatabaseAppFactory>
 {
     [Fact]
