@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs ParseJobs (API + worker) on http://localhost:8080. With no ConnectionStrings__Postgres set it starts a
+# Runs ParseJobs (API + worker) on http://localhost:8080 (PARSEJOBS_URL changes it). With no ConnectionStrings__Postgres set it starts a
 # local PostgreSQL first. Prints the Swagger URL and a development API key before the service starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,8 @@ cat <<MSG
   ParseJobs is starting.
   Swagger UI:          ${URL}/swagger
   Development API key: ${KEY}
-  Try it:              curl -H "Authorization: Bearer ${KEY}" -F file=@cv.pdf ${URL}/v1/parse
+  Try it:              curl -H "Authorization: Bearer ${KEY}" -F file=@samples/cv.pdf ${URL}/v1/parse
+  More keys:           bash scripts/keys.sh create --org acme --scopes jobs:read,jobs:write
 
 MSG
 exec "${APP[@]}" --urls "$URL"

@@ -16,6 +16,11 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test ParseJobs.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
+# Test hosts log to an in-memory sink (tests/ParseJobs.Api.Tests/Infrastructure/TestLogSink.cs): a JSON log line
+# in the runner's output means a host or child process writes to the console again.
+leaked="$(grep -c '^{"@t"' "$log" || true)"
+if [ "$leaked" != "0" ]; then echo "[test] $leaked log lines leaked into the test output" >&2; fi
+
 # One closing line over all test assemblies: "N passed, N failed, N skipped".
 awk '/^[[:space:]]+Passed: [0-9]+/{p+=$2} /^[[:space:]]+Failed: [0-9]+/{f+=$2} /^[[:space:]]+Skipped: [0-9]+/{s+=$2}
      END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$log"

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Hosting;
@@ -21,9 +20,10 @@ if (isCommand)
     return await CommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
-if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+// Waits for the database (Database:StartupRetrySeconds) and migrates it when configured; exit 1, not a crash, when it never comes.
+if (!await app.Services.PrepareDatabaseAsync())
 {
-    await app.Services.MigrateDatabaseAsync();
+    return 1;
 }
 
 app.UseParseJobs();

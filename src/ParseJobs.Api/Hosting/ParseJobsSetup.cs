@@ -28,6 +28,7 @@ public static class ParseJobsSetup
         builder.Services.AddParseJobsJson();
         builder.Services.AddParseJobsProblemDetails();
         builder.Services.AddParseJobsPersistence(connectionString);
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddApiKeyAuth();
         builder.Services.AddScoped<ApiKeyAdmin>();
         builder.Services.AddJobs();

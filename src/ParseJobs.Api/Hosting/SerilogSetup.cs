@@ -6,20 +6,33 @@ namespace ParseJobs.Api.Hosting;
 
 public static class SerilogSetup
 {
-    /// <summary>Readable text in Development, structured JSON elsewhere; the request id in every line.</summary>
+    /// <summary>Set to false to keep logs off the console (the test hosts log to a sink of their own).</summary>
+    public const string WriteToConsoleKey = "Serilog:WriteToConsole";
+
+    /// <summary>Readable text in Development, structured JSON elsewhere; the request id in every line. Sinks
+    /// registered as <see cref="Serilog.Core.ILogEventSink"/> services receive every event too.</summary>
     public static WebApplicationBuilder AddParseJobsLogging(this WebApplicationBuilder builder, bool logToStandardError)
     {
         var isDevelopment = builder.Environment.IsDevelopment();
-        Serilog.Events.LogEventLevel? stderrFrom = logToStandardError ? Serilog.Events.LogEventLevel.Verbose : null;
-        builder.Services.AddSerilog((services, config) =>
+        var writeToConsole = builder.Configuration.GetValue(WriteToConsoleKey, defaultValue: true);
+        LogEventLevel? stderrFrom = logToStandardError ? LogEventLevel.Verbose : null;
+        // preserveStaticLogger: each host keeps its own logger. Otherwise Serilog routes every host's events through the
+        // static Log.Logger, which the last host built in a process overwrites (parallel test hosts).
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, config) =>
         {
             config.ReadFrom.Configuration(builder.Configuration)
-                .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
-                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+                .ReadFrom.Services(services)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 // Failed commands surface as exceptions where they matter; the first migration probes a missing table on purpose.
-                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", Serilog.Events.LogEventLevel.Fatal)
-                .MinimumLevel.Override("Hangfire", Serilog.Events.LogEventLevel.Information)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Hangfire", LogEventLevel.Information)
                 .Enrich.FromLogContext();
+            if (!writeToConsole)
+            {
+                return;
+            }
+
             if (isDevelopment)
             {
                 config.WriteTo.Console(

@@ -1,11 +1,16 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ParseJobs.Api.Persistence;
 
 public static class PersistenceSetup
 {
     public const string ConnectionStringName = "Postgres";
+
+    /// <summary>Connections of the readiness check: it needs one, and must never compete with requests for theirs.</summary>
+    public const int HealthCheckPoolSize = 2;
 
     public static string GetPostgresConnectionString(this IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs
@@ -18,14 +23,54 @@ public static class PersistenceSetup
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Pooled: every request and job gets a reset context instead of building one (measurable on hot polling paths).
-        services.AddPooledDbContextFactory<ParseJobsDbContext>((sp, o) => o
-            .UseNpgsql(connectionString, npgsql => npgsql
-                .MigrationsHistoryTable("__ef_migrations_history", ParseJobsDbContext.Schema)
-                .CommandTimeout(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.CommandTimeoutSeconds))
-            .UseSnakeCaseNamingConvention());
+        services.AddPooledDbContextFactory<ParseJobsDbContext>((sp, o) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            o.UseNpgsql(BoundedConnectionString(connectionString, database.MaxPoolSize, database.ConnectionTimeoutSeconds, "parsejobs"), npgsql => npgsql
+                    .MigrationsHistoryTable("__ef_migrations_history", ParseJobsDbContext.Schema)
+                    .CommandTimeout(database.CommandTimeoutSeconds)
+                    .ExecutionStrategy(deps => new ParseJobsExecutionStrategy(deps, database.MaxRetryCount, TimeSpan.FromSeconds(database.MaxRetryDelaySeconds))))
+                .UseSnakeCaseNamingConvention();
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ParseJobsDbContext>>().CreateDbContext());
-        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: ["ready"]);
+        services.AddHealthChecks().AddNpgSql(
+            sp => BoundedConnectionString(connectionString, HealthCheckPoolSize, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionTimeoutSeconds, "parsejobs-health"),
+            name: "postgres", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
         return services;
+    }
+
+    /// <summary>The connection string with this node's pool bound and a bounded wait for a connection: under load
+    /// requests queue for a pooled connection instead of opening more than PostgreSQL allows, and give up (503) in time.</summary>
+    public static string BoundedConnectionString(string connectionString, int maxPoolSize, int timeoutSeconds, string applicationName)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = maxPoolSize,
+            Timeout = timeoutSeconds,
+        };
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, maxPoolSize);
+        builder.ApplicationName ??= applicationName;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Waits for the database (bounded by <see cref="DatabaseOptions.StartupRetrySeconds"/>) and migrates it
+    /// when configured. False when it never became reachable: the caller exits with a clear log line instead of
+    /// an unhandled exception (exit 134), and an orchestrator's restart policy tries again.</summary>
+    public static async Task<bool> PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersistenceSetup));
+        if (!await WaitForDatabaseAsync(services, options, logger, ct))
+        {
+            return false;
+        }
+
+        if (options.MigrateOnStartup)
+        {
+            await services.MigrateDatabaseAsync(ct);
+        }
+
+        return true;
     }
 
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
@@ -45,4 +90,60 @@ public static class PersistenceSetup
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static async Task<bool> WaitForDatabaseAsync(IServiceProvider services, DatabaseOptions options, ILogger logger, CancellationToken ct)
+    {
+        var clock = new Stopwatch(); // from the first failure: a slow first attempt (JIT, model build) costs no retries
+        var deadline = TimeSpan.FromSeconds(options.StartupRetrySeconds);
+        var delay = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ParseJobsDbContext>();
+            var connection = db.Database.GetDbConnection();
+            try
+            {
+                // The raw connection, not EF's retrying strategy: this loop is the retry, and it logs each failure.
+                await connection.OpenAsync(ct);
+                await connection.CloseAsync();
+                if (attempt > 1)
+                {
+                    logger.LogInformation("Database reachable after {Attempts} attempts ({Seconds:0.0} s)", attempt, clock.Elapsed.TotalSeconds);
+                }
+
+                return true;
+            }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            {
+                clock.Start();
+                var left = deadline - clock.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    logger.LogCritical(
+                        "Database {Host}:{Port} still unreachable after {Seconds} s (Database:StartupRetrySeconds): {Reason}. Exiting.",
+                        Host(connection), Port(connection), options.StartupRetrySeconds, DatabaseErrors.Describe(ex));
+                    return false;
+                }
+
+                var wait = delay < left ? delay : left;
+                logger.LogWarning(
+                    "Database {Host}:{Port} unreachable (attempt {Attempt}): {Reason}. Retrying in {Delay:0.0} s; giving up in {Left:0} s.",
+                    Host(connection), Port(connection), attempt, DatabaseErrors.Describe(ex), wait.TotalSeconds, left.TotalSeconds);
+                await Task.Delay(wait, ct);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 10));
+            }
+            catch (NpgsqlException ex)
+            {
+                // Not transient (a wrong password, a missing database): waiting will not help.
+                logger.LogCritical(
+                    "Database {Host}:{Port} refused the connection: {Reason}. Check ConnectionStrings:Postgres. Exiting.",
+                    Host(connection), Port(connection), DatabaseErrors.Describe(ex));
+                return false;
+            }
+        }
+    }
+
+    private static string Host(System.Data.Common.DbConnection connection) => new NpgsqlConnectionStringBuilder(connection.ConnectionString).Host ?? "?";
+
+    private static int Port(System.Data.Common.DbConnection connection) => new NpgsqlConnectionStringBuilder(connection.ConnectionString).Port;
 }

@@ -13,7 +13,16 @@ public class ParseJobsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 {
     private TestDatabase? _database;
 
-    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+    public virtual string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>The database this host uses.</summary>
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>The host's log (nothing goes to the console).</summary>
+    public TestLogSink Logs { get; } = new();
+
+    /// <summary>Whether the database needs a role that PostgreSQL's connection limits apply to (not a superuser).</summary>
+    protected virtual bool NeedsRegularUser => false;
 
     /// <summary>Settings every test host shares; subclasses add their own.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -27,13 +36,21 @@ public class ParseJobsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(NeedsRegularUser);
+        await BeforeHostStartsAsync();
         _ = Server; // start the host now: migrations and Hangfire schema before the first test
     }
+
+    /// <summary>Runs after the database exists, before the host starts.</summary>
+    protected virtual Task BeforeHostStartsAsync() => Task.CompletedTask;
+
+    /// <summary>Runs after the host stopped, before the database is dropped.</summary>
+    protected virtual ValueTask AfterHostStoppedAsync() => ValueTask.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        await AfterHostStoppedAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();
@@ -44,6 +61,8 @@ public class ParseJobsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        builder.UseSetting(ParseJobs.Api.Hosting.SerilogSetup.WriteToConsoleKey, "false");
+        builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -14,20 +14,38 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly string _serverConnectionString;
     private readonly PostgreSqlContainer? _container;
+    private readonly string? _ownRole;
 
-    private TestDatabase(string serverConnectionString, string databaseName, PostgreSqlContainer? container)
+    private TestDatabase(string serverConnectionString, string databaseName, PostgreSqlContainer? container, (string Name, string Password)? ownRole)
     {
         _serverConnectionString = serverConnectionString;
         _container = container;
+        _ownRole = ownRole?.Name;
         DatabaseName = databaseName;
-        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName };
+        if (ownRole is { } role)
+        {
+            builder.Username = role.Name;
+            builder.Password = role.Password;
+        }
+
+        ConnectionString = builder.ConnectionString;
+        AdminConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
     }
+
+    /// <summary>The server's own database and user (test.sh): may alter this database, also when it is full.</summary>
+    public string ServerConnectionString => _serverConnectionString;
+
+    /// <summary>The server's (test.sh) user on this database.</summary>
+    public string AdminConnectionString { get; }
 
     public string DatabaseName { get; }
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="regularUser">The host must connect as a role that is not a superuser, so that connection limits
+    /// apply to it: when the server's user is a superuser (CI's postgres image), a login role of this database is made.</param>
+    public static async Task<TestDatabase> CreateAsync(bool regularUser = false)
     {
         PostgreSqlContainer? container = null;
         var server = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -55,14 +73,29 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var name = $"parsejobs_test_{Guid.NewGuid():N}";
+        (string Name, string Password)? role = null;
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            if (regularUser && await IsSuperuserAsync(connection))
+            {
+                role = ($"{name}_app", Guid.NewGuid().ToString("N"));
+                await using var createRole = new NpgsqlCommand($"CREATE ROLE \"{role.Value.Name}\" LOGIN PASSWORD '{role.Value.Password}'", connection);
+                await createRole.ExecuteNonQueryAsync();
+            }
+
+            var owner = role is { } r ? $" OWNER \"{r.Name}\"" : "";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{owner}", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        return new TestDatabase(server, name, container);
+        return new TestDatabase(server, name, container, role);
+    }
+
+    private static async Task<bool> IsSuperuserAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", connection);
+        return await command.ExecuteScalarAsync() is true;
     }
 
     public async ValueTask DisposeAsync()
@@ -74,6 +107,11 @@ public sealed class TestDatabase : IAsyncDisposable
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
+            if (_ownRole is not null)
+            {
+                await using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{_ownRole}\"", connection);
+                await dropRole.ExecuteNonQueryAsync();
+            }
         }
         finally
         {
