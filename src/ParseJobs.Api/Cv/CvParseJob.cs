@@ -23,7 +23,7 @@ public sealed class CvParseJob(JobRunner runner, IDocumentParser parser, ICvExtr
         runner.RunAsync(jobId, TimeSpan.FromSeconds(options.Value.JobTimeoutSeconds), async (job, token) =>
         {
             var (content, type) = await runner.LoadDocumentAsync(job, token);
-            var limits = options.Value.Limits();
+            var limits = options.Value.Limits() with { MaxImages = 0 }; // a profile needs text: no picture bytes cross the pipe
             var layout = await parser.ParseAsync(content, type, limits, progress.For(jobId, token), token);
             if (!layout.HasText)
             {

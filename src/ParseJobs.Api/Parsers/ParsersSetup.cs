@@ -47,6 +47,8 @@ public static class ParsersSetup
             ParseTimeout = TimeSpan.FromSeconds(options.ParseTimeoutSeconds),
             MemoryLimitMb = options.ParserMemoryLimitMb,
             MaxRequestsPerProcess = options.ParserMaxDocumentsPerProcess,
+            MaxReplyBytes = options.MaxReplyMb * 1024L * 1024L,
+            TemporaryDirectory = string.IsNullOrWhiteSpace(options.TempDirectory) ? null : options.TempDirectory,
         };
     }
 
