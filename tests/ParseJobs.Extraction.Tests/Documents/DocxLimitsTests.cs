@@ -52,6 +52,18 @@ public sealed class DocxLimitsTests
     }
 
     [Fact]
+    public void Read_IgnoresAttributeValuesThatAreNotValid_AsWordDoes()
+    {
+        // OpenXml throws on reading such values; they are the document's fault, never ANALYSIS_FAILED.
+        var body = "<w:p><w:pPr><w:outlineLvl w:val=\"abc\"/><w:numPr><w:numId w:val=\"x\"/></w:numPr></w:pPr><w:r><w:t>para</w:t></w:r></w:p>"
+            + Table(Row(Cell("a", "<w:vMerge w:val=\"bogus\"/>"), "<w:gridBefore w:val=\"y\"/>"));
+
+        var document = reader.Read(Build(body), ParseLimits.Default);
+
+        Assert.Equal([(SegmentType.Text, "para"), (SegmentType.Table, "a")], document.Segments.Select(s => (s.Type, s.Text)));
+    }
+
+    [Fact]
     public void Read_KeepsTheFirstRowsAndCells_WhenATableExceedsTheRowAndCellLimits()
     {
         var rows = Enumerable.Range(1, 8).Select(r => Row(Cell($"r{r}a") + Cell($"r{r}b"))).ToArray();

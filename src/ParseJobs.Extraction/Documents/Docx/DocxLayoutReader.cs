@@ -154,7 +154,7 @@ public sealed partial class DocxLayoutReader
         private void AddParagraph(ParagraphProperties? properties, string text)
         {
             var style = properties?.ParagraphStyleId?.Val?.Value is { } styleId && styles.TryGetValue(styleId, out var info) ? info : null;
-            var outline = properties?.OutlineLevel?.Val?.Value is { } direct ? OutlineFromWord(direct) : style?.OutlineLevel;
+            var outline = DocxText.IntOrNull(properties?.OutlineLevel?.Val) is { } direct ? OutlineFromWord(direct) : style?.OutlineLevel;
             var heading = text.Replace('\n', ' ');
             if (style?.Title == true)
             {
@@ -164,7 +164,7 @@ public sealed partial class DocxLayoutReader
             {
                 layout.AddHeading(heading, level);
             }
-            else if (properties?.NumberingProperties?.NumberingId?.Val?.Value is { } numId)
+            else if (DocxText.IntOrNull(properties?.NumberingProperties?.NumberingId?.Val) is { } numId)
             {
                 // numId 0 switches off numbering inherited from the style.
                 layout.Add(numId == 0 ? SegmentType.Text : SegmentType.ListItem, numId == 0 ? text : StripMarker(text));
@@ -238,7 +238,7 @@ public sealed partial class DocxLayoutReader
         private static (double Width, double Height)? Extent(A.Blip blip)
         {
             var extent = blip.Ancestors<Drawing>().FirstOrDefault()?.Descendants<DW.Extent>().FirstOrDefault();
-            return extent?.Cx?.Value is { } cx && extent.Cy?.Value is { } cy ? (cx / EmuPerPoint, cy / EmuPerPoint) : null;
+            return DocxText.LongOrNull(extent?.Cx) is { } cx && DocxText.LongOrNull(extent?.Cy) is { } cy ? (cx / EmuPerPoint, cy / EmuPerPoint) : null;
         }
 
         /// <summary>Style id → what the style chain (basedOn) says about titles, outline levels and numbering.</summary>
@@ -250,7 +250,7 @@ public sealed partial class DocxLayoutReader
             var byId = new Dictionary<string, Style>(StringComparer.Ordinal);
             foreach (var style in root.Elements<Style>())
             {
-                if (style.StyleId?.Value is { } id && (style.Type is null || style.Type.Value == StyleValues.Paragraph))
+                if (style.StyleId?.Value is { } id && (style.Type is null || string.Equals(style.Type.InnerText, "paragraph", StringComparison.Ordinal)))
                     byId.TryAdd(id, style);
             }
 
@@ -268,10 +268,10 @@ public sealed partial class DocxLayoutReader
                     var styleId = current.StyleId?.Value ?? "";
                     if (title is null && (name.Equals("title", StringComparison.OrdinalIgnoreCase) || styleId.Equals("Title", StringComparison.OrdinalIgnoreCase)))
                         title = true;
-                    if (outline is null && current.StyleParagraphProperties?.OutlineLevel?.Val?.Value is { } level)
+                    if (outline is null && DocxText.IntOrNull(current.StyleParagraphProperties?.OutlineLevel?.Val) is { } level)
                         outline = OutlineFromWord(level) ?? 0;
                     outline ??= HeadingNumber(name) ?? HeadingNumber(styleId);
-                    if (numbered is null && current.StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value is { } numId)
+                    if (numbered is null && DocxText.IntOrNull(current.StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val) is { } numId)
                         numbered = numId != 0;
                     current = current.BasedOn?.Val?.Value is { } basedOn && byId.TryGetValue(basedOn, out var parent) ? parent : null;
                 }

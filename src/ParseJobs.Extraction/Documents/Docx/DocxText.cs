@@ -86,6 +86,13 @@ internal static class DocxText
 
     /// <summary>An integer attribute as written, or <paramref name="fallback"/> when absent or not a number (Word
     /// ignores such values; OpenXml would throw on reading them).</summary>
-    public static int IntOf(OpenXmlSimpleType? value, int fallback = 0) =>
-        value?.InnerText is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : fallback;
+    public static int IntOf(OpenXmlSimpleType? value, int fallback = 0) => IntOrNull(value) ?? fallback;
+
+    /// <summary>An integer attribute, or null when absent or not a number.</summary>
+    public static int? IntOrNull(OpenXmlSimpleType? value) =>
+        value?.InnerText is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+
+    /// <summary>A 64-bit integer attribute (EMU extents), or null when absent or not a number.</summary>
+    public static long? LongOrNull(OpenXmlSimpleType? value) =>
+        value?.InnerText is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 }
