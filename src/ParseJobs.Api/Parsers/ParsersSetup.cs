@@ -20,7 +20,7 @@ public static class ParsersSetup
             var options = sp.GetRequiredService<IOptions<ParsingOptions>>().Value;
             return options.IsolateParsers
                 ? new ParserProcessPool(ChildProcessOptions(options), sp.GetRequiredService<ILogger<ParserProcessPool>>())
-                : new InProcessDocumentParser(sp.GetRequiredService<ILayoutExtractor>());
+                : new InProcessDocumentParser(sp.GetRequiredService<ILayoutExtractor>(), sp.GetRequiredService<ILogger<InProcessDocumentParser>>());
         });
         return services;
     }
