@@ -16,6 +16,9 @@ internal sealed class ParserTempDirectory : IDisposable
     // A folder without a lock file is one being created this instant, or a leftover of an older version.
     private static readonly TimeSpan UnlockedGrace = TimeSpan.FromMinutes(1);
 
+    // Versions before the private folder wrote <temp>/parsejobs-<guid>.bin; one still running may be using its file.
+    private static readonly TimeSpan LegacyFileGrace = TimeSpan.FromHours(1);
+
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -96,6 +99,12 @@ internal sealed class ParserTempDirectory : IDisposable
 
     private static void DeleteLeftovers(string root, ILogger logger)
     {
+        foreach (var file in Directory.EnumerateFiles(root, Prefix + "*.bin"))
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > LegacyFileGrace)
+                TryDelete(file);
+        }
+
         foreach (var folder in Directory.EnumerateDirectories(root, Prefix + "*"))
         {
             try

@@ -170,18 +170,22 @@ public sealed class ParserProcessPoolTests : IDisposable
     [Fact]
     public void Pool_DeletesTheFolderOfAPoolThatDied_AndKeepsTheFoldersOfLivingPools()
     {
-        var root = Directory.CreateTempSubdirectory("parsejobs-test-root-").FullName;
+        var root = Directory.CreateTempSubdirectory("pj-pool-test-").FullName;
         try
         {
             // A killed worker leaves its folder, its unlocked lock file and the CV it was parsing.
             var dead = Directory.CreateDirectory(Path.Combine(root, "parsejobs-dead")).FullName;
             File.WriteAllText(Path.Combine(dead, ".lock"), "");
             File.WriteAllText(Path.Combine(dead, "cv.bin"), "Jane Doe");
+            var legacy = Path.Combine(root, "parsejobs-0123456789abcdef.bin"); // how older versions left CVs behind
+            File.WriteAllText(legacy, "Jane Doe");
+            File.SetLastWriteTimeUtc(legacy, DateTime.UtcNow.AddHours(-2));
             using var living = CreatePool(1, TimeSpan.FromSeconds(5), temporaryDirectory: root);
 
             using var starting = CreatePool(1, TimeSpan.FromSeconds(5), temporaryDirectory: root);
 
             Assert.False(Directory.Exists(dead));
+            Assert.False(File.Exists(legacy));
             Assert.True(Directory.Exists(living.TemporaryDirectory));
             Assert.True(Directory.Exists(starting.TemporaryDirectory));
             Assert.NotEqual(living.TemporaryDirectory, starting.TemporaryDirectory, StringComparer.Ordinal);
