@@ -34,6 +34,7 @@ public static class ParserChildHost
         var busy = new StrongBox<bool>(false);
         var requests = ReadRequests(input, busy);
         using var parentWatch = WatchParent();
+        Write(output, new ParseReply(ParseReply.ReadyKind));
 
         await foreach (var line in requests.ReadAllAsync(ct))
         {

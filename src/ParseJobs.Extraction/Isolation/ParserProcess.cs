@@ -28,6 +28,7 @@ internal sealed class ParserProcess : IDisposable
     private readonly long _maxReplyBytes;
     private readonly BoundedLineReader _stdout;
     private readonly Queue<string> _stderrTail = new();
+    private bool _ready;
 
     private ParserProcess(Process process, ParserProcessOptions options, ILogger logger)
     {
@@ -93,6 +94,47 @@ internal sealed class ParserProcess : IDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start parser process '{options.FileName}'.");
         return new ParserProcess(process, options, logger);
+    }
+
+    /// <summary>Waits for the child's ready line (written once its runtime is up), so that start-up does not count
+    /// against the document's parse timeout. A child that does not get ready in time is PARSER_CRASHED.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        if (_ready)
+        {
+            return;
+        }
+
+        using var startup = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, startup.Token);
+        byte[]? line;
+        try
+        {
+            line = await _stdout.ReadLineAsync(_maxReplyBytes, truncate: false, linked.Token);
+        }
+        catch (OperationCanceledException ex) when (startup.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            Kill();
+            throw new DocumentParseException(ParseErrorCodes.ParserCrashed, $"The parser process did not start within {timeout.TotalSeconds:0} s.", ex);
+        }
+        catch (LineTooLongException ex)
+        {
+            Kill();
+            throw new DocumentParseException(ParseErrorCodes.ParserCrashed, "The parser process answered outside its protocol.", ex);
+        }
+
+        if (line is null)
+        {
+            throw await CrashedAsync();
+        }
+
+        if (Deserialize(line)?.Kind != ParseReply.ReadyKind)
+        {
+            Kill();
+            throw new DocumentParseException(ParseErrorCodes.ParserCrashed, "The parser process answered outside its protocol.");
+        }
+
+        _ready = true;
     }
 
     /// <summary>Sends one request and reads the answer. Throws DocumentParseException for document errors and crashes.</summary>

@@ -14,6 +14,8 @@ namespace ParseJobs.Extraction.Isolation;
 /// </summary>
 public sealed class ParserProcessPool : IDocumentParser, IDisposable
 {
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
     private readonly ParserProcessOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
@@ -53,6 +55,9 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
         {
             path = await _temp.WriteAsync(content, ct);
             child = TakeOrStart();
+
+            // A child's start-up (runtime, JIT) is not the document's time: on a loaded machine it took seconds.
+            await child.WaitUntilReadyAsync(StartupTimeout, ct);
             using var timeout = new CancellationTokenSource(_options.ParseTimeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
             try
