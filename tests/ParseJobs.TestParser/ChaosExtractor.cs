@@ -7,9 +7,11 @@ namespace ParseJobs.TestParser;
 /// <summary>
 /// Misbehaves as the document's text says: <c>hang</c>, <c>oom</c>, <c>crash</c>, <c>stackoverflow</c>,
 /// <c>corrupt</c>, <c>slow:N[:MS]</c> (N pages with progress, MS milliseconds each), <c>pid</c> (the child's
-/// process id); anything else comes back as one page.
+/// process id), <c>env</c> (the names of the child's environment variables, one per line), <c>bug</c> (an
+/// unexpected exception, as a bug of ours would throw), <c>bigreply:MB</c> (a result line of MB megabytes written
+/// straight to stdout, then a hang); anything else comes back as one page.
 /// </summary>
-public sealed class ChaosExtractor : ILayoutExtractor
+public sealed class ChaosExtractor(TextWriter output) : ILayoutExtractor
 {
     private static readonly List<byte[]> Hoard = [];
 
@@ -39,6 +41,15 @@ public sealed class ChaosExtractor : ILayoutExtractor
                 throw new DocumentParseException(ParseErrorCodes.DocumentCorrupt, "Chaos: the document is corrupt.");
             case "pid":
                 return OnePage(type, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            case "env":
+                return OnePage(type, string.Join('\n', Environment.GetEnvironmentVariables().Keys.Cast<string>().Order(StringComparer.Ordinal)));
+            case "bug":
+                throw new InvalidOperationException("Chaos: a bug in our own analysis code.");
+        }
+
+        if (text.Split(':') is ["bigreply", var size] && int.TryParse(size, out var megabytes))
+        {
+            WriteHugeLine(megabytes);
         }
 
         if (text.Split(':') is ["slow", var count, .. var rest] && int.TryParse(count, out var pages))
@@ -56,6 +67,25 @@ public sealed class ChaosExtractor : ILayoutExtractor
         }
 
         return OnePage(type, text);
+    }
+
+    /// <summary>A reply line far beyond the parent's budget; the parent must stop reading and kill us.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void WriteHugeLine(int megabytes)
+    {
+        var chunk = new string('x', 1024 * 1024);
+        output.Write("{\"kind\":\"result\",\"document\":{\"type\":\"Txt\",\"pages\":[],\"segments\":[{\"text\":\"");
+        for (var i = 0; i < megabytes; i++)
+        {
+            output.Write(chunk);
+        }
+
+        output.WriteLine("\"}]}}");
+        output.Flush();
+        while (true)
+        {
+            Thread.Sleep(100);
+        }
     }
 
     private static LayoutDocument OnePage(DocumentType type, string text) => Pages(type, [text]);

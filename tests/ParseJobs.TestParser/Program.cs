@@ -1,4 +1,9 @@
 using ParseJobs.Extraction.Isolation;
 using ParseJobs.TestParser;
 
-return await ParserChildHost.RunAsync(Console.In, Console.Out, new ChaosExtractor(), CancellationToken.None);
+if (args is [PoolHost.Command])
+{
+    return await PoolHost.RunAsync(Console.Out);
+}
+
+return await ParserChildHost.RunAsync(Console.In, Console.Out, new ChaosExtractor(Console.Out), CancellationToken.None);

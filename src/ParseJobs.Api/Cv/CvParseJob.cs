@@ -19,7 +19,7 @@ public sealed class CvParseJob(JobRunner runner, ParseJobsDbContext db, IDocumen
         runner.RunAsync(jobId, async (job, token) =>
         {
             var (content, type) = await db.LoadDocumentAsync(job.DocumentId, token);
-            var limits = options.Value.Limits();
+            var limits = options.Value.Limits() with { MaxImages = 0 }; // a profile needs text: no picture bytes cross the pipe
             var layout = await parser.ParseAsync(content, type, limits, progress.For(jobId, token), token);
             if (!layout.HasText)
             {

@@ -27,7 +27,9 @@ public sealed class DocumentParseJob(
         {
             var parameters = DocumentParseParameters.FromJson(job.Parameters);
             var (content, type) = await db.LoadDocumentAsync(job.DocumentId, token);
-            var layout = await parser.ParseAsync(content, type, parsing.Value.Limits(), progress.For(jobId, token), token);
+            // The child caps images (each distinct image once), so the reply stays within these bounds.
+            var limits = parsing.Value.Limits() with { MaxImages = options.Value.MaxImages, MaxImageBytes = options.Value.MaxImageMb * 1024L * 1024L };
+            var layout = await parser.ParseAsync(content, type, limits, progress.For(jobId, token), token);
 
             var (images, warnings) = ImagesToKeep(layout);
             var result = DocumentParseResult.From(jobId, layout, parameters, images.Select(i => i.SegmentId).ToHashSet(StringComparer.Ordinal), warnings);

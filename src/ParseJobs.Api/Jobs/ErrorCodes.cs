@@ -23,10 +23,12 @@ public static class ErrorCodes
     public const string ParseTimeout = ParseErrorCodes.ParseTimeout;
     public const string ParserCrashed = ParseErrorCodes.ParserCrashed;
     public const string ParserOutOfMemory = ParseErrorCodes.ParserOutOfMemory;
+    public const string AnalysisFailed = ParseErrorCodes.AnalysisFailed;
 
     /// <summary>Warnings of a completed document job.</summary>
-    public const string ImagesTruncated = "IMAGES_TRUNCATED";
-    public const string TextTruncated = "TEXT_TRUNCATED";
+    public const string ImagesTruncated = ParseErrorCodes.ImagesTruncated;
+    public const string TextTruncated = ParseErrorCodes.TextTruncated;
+    public const string TableTruncated = ParseErrorCodes.TableTruncated;
 
     /// <summary>Column widths of jobs.error_code / error_message (and of items): values are cut to fit before saving.</summary>
     public const int MaxCodeLength = 64;

@@ -20,7 +20,7 @@ public static class ParsersSetup
             var options = sp.GetRequiredService<IOptions<ParsingOptions>>().Value;
             return options.IsolateParsers
                 ? new ParserProcessPool(ChildProcessOptions(options), sp.GetRequiredService<ILogger<ParserProcessPool>>())
-                : new InProcessDocumentParser(sp.GetRequiredService<ILayoutExtractor>());
+                : new InProcessDocumentParser(sp.GetRequiredService<ILayoutExtractor>(), sp.GetRequiredService<ILogger<InProcessDocumentParser>>());
         });
         return services;
     }
@@ -47,6 +47,8 @@ public static class ParsersSetup
             ParseTimeout = TimeSpan.FromSeconds(options.ParseTimeoutSeconds),
             MemoryLimitMb = options.ParserMemoryLimitMb,
             MaxRequestsPerProcess = options.ParserMaxDocumentsPerProcess,
+            MaxReplyBytes = options.MaxReplyMb * 1024L * 1024L,
+            TemporaryDirectory = string.IsNullOrWhiteSpace(options.TempDirectory) ? null : options.TempDirectory,
         };
     }
 

@@ -40,6 +40,15 @@ public sealed class ParsingOptions
     [Range(1, 10000)]
     public int MaxDocxUncompressedMb { get; init; } = 200;
 
+    /// <summary>Largest answer read from a parser child (the layout model with its images, as JSON), in MB;
+    /// a larger one fails the job with DOCUMENT_TOO_COMPLEX. Keep it above Documents:MaxImageMb × 4/3 plus text.</summary>
+    [Range(1, 2048)]
+    public int MaxReplyMb { get; init; } = 64;
+
+    /// <summary>Folder in which the pool creates its private (0700) folder for the documents handed to parser
+    /// children; empty means the system temp folder. Leftovers of a killed worker are deleted at start-up.</summary>
+    public string? TempDirectory { get; init; }
+
     /// <summary>Run parsers in child processes (true) or inside the worker (false: faster, unsafe for hostile files).</summary>
     public bool IsolateParsers { get; init; } = true;
 

@@ -13,17 +13,24 @@ internal sealed class ApproximateLayout
     public const double Margin = 72;
     public const double ContentWidth = PageWidth - (2 * Margin);
 
-    /// <summary>Warning code when blocks beyond <see cref="ParseLimits.MaxTextCharacters"/> were dropped.</summary>
-    public const string TextTruncatedWarning = "TEXT_TRUNCATED";
+    /// <summary>Warning code when blocks beyond <see cref="ParseLimits.MaxTextCharacters"/> or
+    /// <see cref="ParseLimits.MaxSegments"/> were dropped.</summary>
+    public const string TextTruncatedWarning = ParseErrorCodes.TextTruncated;
 
     private const double BodyFontSize = 11;
     private const double BlockSpacing = 6;
 
     private readonly List<Block> blocks = [];
     private readonly int maxCharacters;
+    private readonly int maxSegments;
     private int characters;
 
-    public ApproximateLayout(int maxCharacters) => this.maxCharacters = maxCharacters;
+    public ApproximateLayout(ParseLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        maxCharacters = limits.MaxTextCharacters;
+        maxSegments = limits.MaxSegments;
+    }
 
     /// <summary>True once the text budget is spent; later blocks are dropped.</summary>
     public bool Truncated { get; private set; }
@@ -46,6 +53,14 @@ internal sealed class ApproximateLayout
     {
         if (Truncated)
             return;
+
+        // One segment per line of a TXT (or per empty paragraph) would otherwise make a 1 MB upload a 60 MB result.
+        if (blocks.Count >= maxSegments)
+        {
+            Truncated = true;
+            return;
+        }
+
         if (characters + block.Text.Length > maxCharacters)
         {
             // A hostile document must not produce unbounded output: the overflowing text block is cut to the
@@ -96,7 +111,7 @@ internal sealed class ApproximateLayout
         // A flow document has no page breaks we can trust: page 1 grows so that every box lies on it.
         var pageHeight = Math.Max(PageHeight, top + Margin);
         var allWarnings = Truncated
-            ? [.. warnings, new DocumentWarning(TextTruncatedWarning, $"Only the first {maxCharacters} characters were kept.")]
+            ? [.. warnings, new DocumentWarning(TextTruncatedWarning, $"Only the first {maxCharacters} characters and {maxSegments} segments were kept.")]
             : warnings;
         return new LayoutDocument
         {
@@ -146,8 +161,9 @@ internal sealed class ApproximateLayout
         if (table is not null)
         {
             var perColumn = Math.Max(1, charsPerLine / Math.Max(1, table.ColumnCount));
+            var byRow = table.Cells.ToLookup(c => c.Row);
             var rows = Enumerable.Range(0, table.RowCount)
-                .Sum(r => table.Cells.Where(c => c.Row == r).Select(c => WrappedLines(c.Text, perColumn * c.ColumnSpan)).DefaultIfEmpty(1).Max());
+                .Sum(r => byRow[r].Select(c => WrappedLines(c.Text, perColumn * c.ColumnSpan)).DefaultIfEmpty(1).Max());
             return Math.Max(1, rows) * (lineHeight + 4);
         }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
@@ -5,8 +7,22 @@ namespace ParseJobs.Extraction.Isolation;
 
 /// <summary>Parses inside the calling process: fast, but a hostile document can take the process down.
 /// For trusted input, benchmarks and tests.</summary>
-public sealed class InProcessDocumentParser(ILayoutExtractor extractor) : IDocumentParser
+public sealed class InProcessDocumentParser(ILayoutExtractor extractor, ILogger? logger = null) : IDocumentParser
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     public Task<LayoutDocument> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct) =>
-        Task.Run(() => extractor.Extract(content, type, limits, progress), ct);
+        Task.Run(() =>
+        {
+            try
+            {
+                return extractor.Extract(content, type, limits, progress);
+            }
+            catch (DocumentParseException ex) when (ex.Code == ParseErrorCodes.AnalysisFailed)
+            {
+                // The child logs this through its pool; in process, the stack is logged here.
+                _logger.LogError(ex.InnerException ?? ex, "Layout analysis failed in our own code ({ErrorCode})", ex.Code);
+                throw;
+            }
+        }, ct);
 }

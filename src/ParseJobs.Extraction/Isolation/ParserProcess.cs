@@ -1,7 +1,9 @@
+using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
@@ -11,30 +13,32 @@ namespace ParseJobs.Extraction.Isolation;
 internal sealed class ParserProcess : IDisposable
 {
     private const int StderrLinesKept = 20;
+    private const int StderrLineBytes = 4096;
+
+    // What a .NET child needs from the parent's environment; secrets (ConnectionStrings__*, API keys, cloud
+    // credentials) are not on the list. DOTNET_ variables with "__" are configuration keys, not runtime settings.
+    private static readonly HashSet<string> PassedVariables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PATH", "HOME", "TMPDIR", "TMP", "TEMP", "LANG", "LANGUAGE", "TZ", "USER", "LOGNAME",
+        "SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "USERPROFILE", "LOCALAPPDATA", "APPDATA",
+    };
 
     private readonly Process _process;
+    private readonly ILogger _logger;
+    private readonly long _maxReplyBytes;
+    private readonly BoundedLineReader _stdout;
     private readonly Queue<string> _stderrTail = new();
+    private bool _ready;
 
-    private ParserProcess(Process process)
+    private ParserProcess(Process process, ParserProcessOptions options, ILogger logger)
     {
         _process = process;
-        _process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
+        _logger = logger;
+        _maxReplyBytes = options.MaxReplyBytes;
+        _stdout = new BoundedLineReader(process.StandardOutput.BaseStream);
 
-            lock (_stderrTail)
-            {
-                _stderrTail.Enqueue(e.Data);
-                if (_stderrTail.Count > StderrLinesKept)
-                {
-                    _stderrTail.Dequeue();
-                }
-            }
-        };
-        _process.BeginErrorReadLine(); // drained continuously so that a chatty child never blocks on stderr
+        // Drained continuously (a chatty child never blocks on stderr), line by line within a byte budget.
+        _ = Task.Run(DrainStderrAsync);
     }
 
     public int Id => _process.Id;
@@ -43,7 +47,17 @@ internal sealed class ParserProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ParserProcess Start(ParserProcessOptions options)
+    /// <summary>True once this child was killed (a reply over budget, a protocol violation): never reuse it.</summary>
+    public bool Killed { get; private set; }
+
+    /// <summary>Whether a variable of the parent's environment is handed to children.</summary>
+    public static bool IsPassedToChild(string name) =>
+        PassedVariables.Contains(name)
+        || name.StartsWith("LC_", StringComparison.Ordinal)
+        || ((name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("COMPlus_", StringComparison.OrdinalIgnoreCase))
+            && !name.Contains("__", StringComparison.Ordinal));
+
+    public static ParserProcess Start(ParserProcessOptions options, ILogger logger)
     {
         var info = new ProcessStartInfo(options.FileName)
         {
@@ -52,25 +66,75 @@ internal sealed class ParserProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
             StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var argument in options.Arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
+        // A clean environment: the child parses hostile documents and must not hold the database password.
+        info.Environment.Clear();
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string name && IsPassedToChild(name))
+            {
+                info.Environment[name] = variable.Value as string;
+            }
+        }
+
         // A hard heap limit turns runaway allocation into an OutOfMemoryException inside the child.
         info.Environment["DOTNET_GCHeapHardLimit"] = (options.MemoryLimitMb * 1024L * 1024L).ToString("X", CultureInfo.InvariantCulture);
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_TieredCompilation"] = "1";
+        info.Environment[ParserProtocol.ParentPidVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in options.Environment)
         {
             info.Environment[key] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start parser process '{options.FileName}'.");
-        return new ParserProcess(process);
+        return new ParserProcess(process, options, logger);
+    }
+
+    /// <summary>Waits for the child's ready line (written once its runtime is up), so that start-up does not count
+    /// against the document's parse timeout. A child that does not get ready in time is PARSER_CRASHED.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        if (_ready)
+        {
+            return;
+        }
+
+        using var startup = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, startup.Token);
+        byte[]? line;
+        try
+        {
+            line = await _stdout.ReadLineAsync(_maxReplyBytes, truncate: false, linked.Token);
+        }
+        catch (OperationCanceledException ex) when (startup.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            Kill();
+            throw new DocumentParseException(ParseErrorCodes.ParserCrashed, $"The parser process did not start within {timeout.TotalSeconds:0} s.", ex);
+        }
+        catch (LineTooLongException ex)
+        {
+            Kill();
+            throw new DocumentParseException(ParseErrorCodes.ParserCrashed, "The parser process answered outside its protocol.", ex);
+        }
+
+        if (line is null)
+        {
+            throw await CrashedAsync();
+        }
+
+        if (Deserialize(line)?.Kind != ParseReply.ReadyKind)
+        {
+            Kill();
+            throw new DocumentParseException(ParseErrorCodes.ParserCrashed, "The parser process answered outside its protocol.");
+        }
+
+        _ready = true;
     }
 
     /// <summary>Sends one request and reads the answer. Throws DocumentParseException for document errors and crashes.</summary>
@@ -90,13 +154,25 @@ internal sealed class ParserProcess : IDisposable
 
         while (true)
         {
-            var line = await _process.StandardOutput.ReadLineAsync(ct);
+            byte[]? line;
+            try
+            {
+                line = await _stdout.ReadLineAsync(_maxReplyBytes, truncate: false, ct);
+            }
+            catch (LineTooLongException ex)
+            {
+                // The rest of the line is still in the pipe: this child cannot answer another request.
+                Kill();
+                throw new DocumentParseException(ParseErrorCodes.DocumentTooComplex,
+                    $"The parsed document exceeds {_maxReplyBytes / (1024 * 1024)} MB (text, tables and images); it is too large to process.", ex);
+            }
+
             if (line is null)
             {
                 throw await CrashedAsync();
             }
 
-            var reply = JsonSerializer.Deserialize<ParseReply>(line, ParserProtocol.Json);
+            var reply = Deserialize(line);
             switch (reply?.Kind)
             {
                 case ParseReply.ProgressKind:
@@ -105,10 +181,52 @@ internal sealed class ParserProcess : IDisposable
                 case ParseReply.ResultKind when reply.Document is not null:
                     return reply.Document;
                 case ParseReply.ErrorKind:
+                    if (reply.Detail is { } detail)
+                    {
+                        _logger.LogError("Parser process {ProcessId} failed in our own code ({ErrorCode}): {Detail}", Id, reply.Code, detail);
+                    }
+
                     throw new DocumentParseException(reply.Code ?? ParseErrorCodes.DocumentCorrupt, reply.Message ?? "The document could not be parsed.");
                 default:
+                    Kill();
                     throw new DocumentParseException(ParseErrorCodes.ParserCrashed, "The parser process answered outside its protocol.");
             }
+        }
+    }
+
+    private static ParseReply? Deserialize(byte[] line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ParseReply>(line, ParserProtocol.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task DrainStderrAsync()
+    {
+        var reader = new BoundedLineReader(_process.StandardError.BaseStream);
+        try
+        {
+            while (await reader.ReadLineAsync(StderrLineBytes, truncate: true, CancellationToken.None) is { } bytes)
+            {
+                var line = Encoding.UTF8.GetString(bytes);
+                lock (_stderrTail)
+                {
+                    _stderrTail.Enqueue(line);
+                    if (_stderrTail.Count > StderrLinesKept)
+                    {
+                        _stderrTail.Dequeue();
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The child is gone.
         }
     }
 
@@ -124,6 +242,8 @@ internal sealed class ParserProcess : IDisposable
             Kill();
         }
 
+        // Give the stderr drain a moment to reach the end of what the child wrote.
+        await Task.Delay(50, CancellationToken.None);
         string tail;
         lock (_stderrTail)
         {
@@ -138,6 +258,7 @@ internal sealed class ParserProcess : IDisposable
 
     public void Kill()
     {
+        Killed = true;
         try
         {
             if (!_process.HasExited)

@@ -20,6 +20,15 @@ public sealed record ParserProcessOptions
     /// <summary>A child is replaced after this many documents, bounding slow leaks.</summary>
     public int MaxRequestsPerProcess { get; init; } = 200;
 
-    /// <summary>Extra environment variables for children.</summary>
+    /// <summary>Largest reply line the parent reads from a child (the layout model with its images, as JSON);
+    /// a longer one fails the document with DOCUMENT_TOO_COMPLEX and the child is discarded.</summary>
+    public long MaxReplyBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Folder under which the pool creates its private (0700) folder for the documents handed to children;
+    /// null means the system temp folder. Leftovers of pools that died are deleted when a pool starts.</summary>
+    public string? TemporaryDirectory { get; init; }
+
+    /// <summary>Extra environment variables for children. Nothing else of the parent's environment is passed
+    /// except what the runtime needs (<see cref="ParserProcess.IsPassedToChild"/>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

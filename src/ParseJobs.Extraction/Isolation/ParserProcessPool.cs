@@ -8,14 +8,19 @@ namespace ParseJobs.Extraction.Isolation;
 /// <summary>
 /// Parses documents in warm child processes, so that a parser that hangs, exhausts memory or crashes costs one
 /// document, never the calling process. At most <see cref="ParserProcessOptions.PoolSize"/> children work at once;
-/// a child that times out or dies is discarded and a fresh one is started on demand.
+/// a child that times out or dies is discarded and a fresh one is started on demand. Documents reach children
+/// as owner-only files in the pool's private folder (<see cref="TemporaryDirectory"/>); replies are read within
+/// <see cref="ParserProcessOptions.MaxReplyBytes"/> and capped again to the limits before anyone renders them.
 /// </summary>
 public sealed class ParserProcessPool : IDocumentParser, IDisposable
 {
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
     private readonly ParserProcessOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<ParserProcess> _idle = [];
+    private readonly ParserTempDirectory _temp;
     private int _processesStarted;
     private bool _disposed;
 
@@ -29,7 +34,11 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
         _options = options;
         _logger = logger;
         _slots = new SemaphoreSlim(options.PoolSize, options.PoolSize);
+        _temp = ParserTempDirectory.Create(options.TemporaryDirectory, logger);
     }
+
+    /// <summary>The pool's private folder (0700) for the documents handed to children.</summary>
+    public string TemporaryDirectory => _temp.Path;
 
     /// <summary>Children started so far (a diagnostic: warm reuse keeps it low).</summary>
     public int ProcessesStarted => Volatile.Read(ref _processesStarted);
@@ -37,21 +46,28 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
     public async Task<LayoutDocument> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(limits);
         await _slots.WaitAsync(ct);
-        var path = Path.Combine(Path.GetTempPath(), $"parsejobs-{Guid.NewGuid():N}.bin");
+        string? path = null;
         ParserProcess? child = null;
         var reusable = false;
         try
         {
-            await File.WriteAllBytesAsync(path, content, ct);
+            path = await _temp.WriteAsync(content, ct);
             child = TakeOrStart();
+
+            // A child's start-up (runtime, JIT) is not the document's time: on a loaded machine it took seconds.
+            await child.WaitUntilReadyAsync(StartupTimeout, ct);
             using var timeout = new CancellationTokenSource(_options.ParseTimeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
             try
             {
                 var document = await child.ParseAsync(path, type, limits, progress, linked.Token);
                 reusable = true;
-                return document;
+
+                // The child caps its answer; capping again here means a child that lies cannot make the worker
+                // render a billion-column table or store unbounded images.
+                return LayoutLimits.Apply(document, limits);
             }
             catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
             {
@@ -78,7 +94,11 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
                 Return(child, reusable);
             }
 
-            TryDelete(path);
+            if (path is not null)
+            {
+                ParserTempDirectory.TryDelete(path);
+            }
+
             _slots.Release();
         }
     }
@@ -96,12 +116,12 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
         }
 
         Interlocked.Increment(ref _processesStarted);
-        return ParserProcess.Start(_options);
+        return ParserProcess.Start(_options, _logger);
     }
 
     private void Return(ParserProcess child, bool reusable)
     {
-        if (reusable && !_disposed && !child.HasExited && child.RequestsServed < _options.MaxRequestsPerProcess)
+        if (reusable && !_disposed && !child.Killed && !child.HasExited && child.RequestsServed < _options.MaxRequestsPerProcess)
         {
             _idle.Add(child);
             return;
@@ -109,18 +129,6 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
 
         child.Kill();
         child.Dispose();
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // The temp directory is cleaned by the OS; a leftover file is not worth failing a job for.
-        }
     }
 
     public void Dispose()
@@ -137,5 +145,6 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
         }
 
         _slots.Dispose();
+        _temp.Dispose();
     }
 }

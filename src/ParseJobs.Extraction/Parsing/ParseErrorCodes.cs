@@ -14,4 +14,17 @@ public static class ParseErrorCodes
     public const string ParserCrashed = "PARSER_CRASHED";
     public const string ParserOutOfMemory = "PARSER_OUT_OF_MEMORY";
     public const string InternalError = "INTERNAL_ERROR";
+
+    /// <summary>Our own analysis code failed on a document the readers accepted: a bug to look at in the logs,
+    /// not a corrupt document.</summary>
+    public const string AnalysisFailed = "ANALYSIS_FAILED";
+
+    /// <summary>Warning: a table was cut to <see cref="ParseLimits.MaxTableRows"/>, columns or cells.</summary>
+    public const string TableTruncated = "TABLE_TRUNCATED";
+
+    /// <summary>Warning: embedded images beyond <see cref="ParseLimits.MaxImages"/> or bytes were not kept.</summary>
+    public const string ImagesTruncated = "IMAGES_TRUNCATED";
+
+    /// <summary>Warning: text or segments beyond the limits were dropped.</summary>
+    public const string TextTruncated = "TEXT_TRUNCATED";
 }

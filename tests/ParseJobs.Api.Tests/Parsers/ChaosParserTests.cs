@@ -21,7 +21,8 @@ public sealed class ChaosAppFactory : ParseJobsAppFactory
             FileName = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet",
             Arguments = [Path.Combine(AppContext.BaseDirectory, "ParseJobs.TestParser.dll")],
             PoolSize = 2,
-            ParseTimeout = TimeSpan.FromSeconds(2),
+            // Covers a child's cold start on a loaded CI machine (2 s timed good documents out in the full suite).
+            ParseTimeout = TimeSpan.FromSeconds(5),
             MemoryLimitMb = 128,
         }, NullLogger.Instance)));
     }

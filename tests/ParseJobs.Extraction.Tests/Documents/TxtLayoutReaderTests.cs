@@ -118,4 +118,16 @@ public sealed class TxtLayoutReaderTests
         Assert.Equal(["First paragraph", "Secon"], document.Segments.Select(s => s.Text).ToArray());
         Assert.Equal("TEXT_TRUNCATED", Assert.Single(document.Warnings).Code);
     }
+
+    [Fact]
+    public void Read_KeepsTheFirstSegments_AndWarns_WhenATextHasMoreParagraphsThanTheSegmentLimit()
+    {
+        // Security review M4: 200,000 two-character paragraphs made a 63 MB result from an 800 KB upload.
+        var text = string.Join("\n\n", Enumerable.Range(0, 200_000).Select(i => $"p{i % 10}"));
+
+        var document = reader.Read(TestFiles.Utf8(text), ParseLimits.Default with { MaxSegments = 1_000 });
+
+        Assert.Equal(1_000, document.Segments.Count);
+        Assert.Equal("TEXT_TRUNCATED", Assert.Single(document.Warnings).Code);
+    }
 }

@@ -11,18 +11,23 @@ public sealed class ParserProcessPoolTests : IDisposable
 {
     private readonly ParserProcessPool _pool = CreatePool(poolSize: 2, timeout: TimeSpan.FromSeconds(3));
 
-    public static ParserProcessPool CreatePool(int poolSize, TimeSpan timeout, int memoryLimitMb = 256, int maxRequests = 200) =>
+    public static ParserProcessPool CreatePool(int poolSize, TimeSpan timeout, int memoryLimitMb = 256, int maxRequests = 200,
+        long maxReplyBytes = 64L * 1024 * 1024, string? temporaryDirectory = null) =>
         new(new ParserProcessOptions
         {
             FileName = DotnetHost(),
-            Arguments = [Path.Combine(AppContext.BaseDirectory, "ParseJobs.TestParser.dll")],
+            Arguments = [TestParserPath],
             PoolSize = poolSize,
             ParseTimeout = timeout,
             MemoryLimitMb = memoryLimitMb,
             MaxRequestsPerProcess = maxRequests,
+            MaxReplyBytes = maxReplyBytes,
+            TemporaryDirectory = temporaryDirectory,
         }, NullLogger.Instance);
 
-    private static string DotnetHost() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+    public static string TestParserPath => Path.Combine(AppContext.BaseDirectory, "ParseJobs.TestParser.dll");
+
+    public static string DotnetHost() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     private async Task<ExtractedDocument> ParseAsync(string text, IProgress<PageProgress>? progress = null, CancellationToken ct = default) =>
         (await _pool.ParseAsync(Encoding.UTF8.GetBytes(text), DocumentType.Txt, ParseLimits.Default, progress, ct)).ToExtractedDocument();
@@ -138,12 +143,123 @@ public sealed class ParserProcessPoolTests : IDisposable
     [Fact]
     public async Task Parse_LeavesNoTemporaryFiles()
     {
-        var before = Directory.GetFiles(Path.GetTempPath(), "parsejobs-*.bin").Length;
-
         await ParseAsync("one");
         _ = await ErrorCodeOfAsync("corrupt");
+        _ = await ErrorCodeOfAsync("crash");
 
-        Assert.True(Directory.GetFiles(Path.GetTempPath(), "parsejobs-*.bin").Length <= before);
+        // Counted in the pool's own folder: other pools (the API tests run at the same time) have theirs.
+        Assert.Empty(Directory.GetFiles(_pool.TemporaryDirectory, "*.bin"));
+    }
+
+    [Fact]
+    public async Task Parse_HandsTheDocumentOver_AsAnOwnerOnlyFileInAPrivateFolder()
+    {
+        var parse = ParseAsync("slow:1:1500");
+        var file = await WaitForAsync(() => Directory.GetFiles(_pool.TemporaryDirectory, "*.bin").FirstOrDefault());
+
+        Assert.StartsWith(Path.GetTempPath(), _pool.TemporaryDirectory, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_pool.TemporaryDirectory));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        Assert.Equal("page 1", Assert.Single((await parse).Pages).Text);
+    }
+
+    [Fact]
+    public void Pool_DeletesTheFolderOfAPoolThatDied_AndKeepsTheFoldersOfLivingPools()
+    {
+        var root = Directory.CreateTempSubdirectory("pj-pool-test-").FullName;
+        try
+        {
+            // A killed worker leaves its folder, its unlocked lock file and the CV it was parsing.
+            var dead = Directory.CreateDirectory(Path.Combine(root, "parsejobs-dead")).FullName;
+            File.WriteAllText(Path.Combine(dead, ".lock"), "");
+            File.WriteAllText(Path.Combine(dead, "cv.bin"), "Jane Doe");
+            var legacy = Path.Combine(root, "parsejobs-0123456789abcdef.bin"); // how older versions left CVs behind
+            File.WriteAllText(legacy, "Jane Doe");
+            File.SetLastWriteTimeUtc(legacy, DateTime.UtcNow.AddHours(-2));
+            using var living = CreatePool(1, TimeSpan.FromSeconds(5), temporaryDirectory: root);
+
+            using var starting = CreatePool(1, TimeSpan.FromSeconds(5), temporaryDirectory: root);
+
+            Assert.False(Directory.Exists(dead));
+            Assert.False(File.Exists(legacy));
+            Assert.True(Directory.Exists(living.TemporaryDirectory));
+            Assert.True(Directory.Exists(starting.TemporaryDirectory));
+            Assert.NotEqual(living.TemporaryDirectory, starting.TemporaryDirectory, StringComparer.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Dispose_DeletesThePoolsFolder()
+    {
+        var pool = CreatePool(1, TimeSpan.FromSeconds(5));
+        var folder = pool.TemporaryDirectory;
+
+        pool.Dispose();
+
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task Parse_StartsChildrenWithACleanEnvironment()
+    {
+        // Variables as a worker has them: the database password must not reach a parser of hostile files.
+        const string secret = "ConnectionStrings__ParseJobsPoolTest";
+        const string other = "PARSEJOBS_POOL_TEST_API_TOKEN";
+        Environment.SetEnvironmentVariable(secret, "Host=db;Password=hunter2");
+        Environment.SetEnvironmentVariable(other, "token");
+        using var pool = CreatePool(1, TimeSpan.FromSeconds(10));
+        try
+        {
+            var names = (await pool.ParseAsync("env"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None)).Segments[0].Text.Split('\n');
+
+            Assert.DoesNotContain(secret, names, StringComparer.Ordinal);
+            Assert.DoesNotContain(other, names, StringComparer.Ordinal);
+            Assert.Contains("PATH", names, StringComparer.Ordinal);
+            Assert.Contains("DOTNET_GCHeapHardLimit", names, StringComparer.Ordinal);
+            Assert.Contains("PARSEJOBS_PARENT_PID", names, StringComparer.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(secret, null);
+            Environment.SetEnvironmentVariable(other, null);
+        }
+    }
+
+    [Fact]
+    public async Task Parse_FailsWithAnalysisFailed_NotDocumentCorrupt_WhenOurOwnCodeThrows()
+    {
+        var pid = (await ParseAsync("pid")).Pages[0].Text;
+
+        var error = await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync("bug"));
+
+        Assert.Equal(ParseErrorCodes.AnalysisFailed, error.Code);
+        Assert.Contains("InvalidOperationException", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chaos", error.Message, StringComparison.Ordinal); // the exception's own message stays in the logs
+        Assert.Equal(pid, (await ParseAsync("pid")).Pages[0].Text); // the child is fine
+    }
+
+    private static async Task<string> WaitForAsync(Func<string?> probe)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("The pool wrote no document file.");
     }
 
     public void Dispose() => _pool.Dispose();

@@ -25,7 +25,7 @@ public sealed partial class TxtLayoutReader
         if (string.IsNullOrWhiteSpace(text))
             throw new DocumentParseException(ParseErrorCodes.EmptyDocument, "The text document is empty.");
 
-        var layout = new ApproximateLayout(limits.MaxTextCharacters);
+        var layout = new ApproximateLayout(limits);
         new Blocks(layout).Read(text.Split('\n'));
         progress?.Report(new PageProgress(1, 1));
         return layout.Build(DocumentType.Txt, [], []);
