@@ -27,12 +27,13 @@ public sealed class JobOutcomeTests(ParseJobsAppFactory app)
 
         Assert.Equal("failed", status.GetProperty("status").GetString());
         var error = status.GetProperty("error");
-        Assert.Equal(ErrorCodes.DocumentTooComplex, error.GetProperty("code").GetString());
-        Assert.InRange(error.GetProperty("message").GetString()!.Length, 100, ErrorCodes.MaxMessageLength);
+        // ZipGuard refuses the over-long name and never quotes it; the message stays within its column.
+        Assert.Equal(ErrorCodes.DocumentCorrupt, error.GetProperty("code").GetString());
+        Assert.InRange(error.GetProperty("message").GetString()!.Length, 1, ErrorCodes.MaxMessageLength);
     }
 
     [Fact]
-    public async Task DocumentJob_FailsInternalError_AndKeepsNoImages_WhenAnImageContentTypeIsLongerThanItsColumn()
+    public async Task DocumentJob_CompletesWithAGenericImageType_WhenAnImageContentTypeIsLongerThanItsColumn()
     {
         using var client = await app.CreateClientForNewOrganisationAsync();
         var docx = Docx(imageContentType: "image/png" + new string('x', 70));
@@ -42,11 +43,12 @@ public sealed class JobOutcomeTests(ParseJobsAppFactory app)
         var jobId = (await response.ReadJsonAsync()).GetProperty("job_id").GetGuid();
         var job = await client.WaitForJobAsync(jobId);
 
-        Assert.Equal("failed", job.GetProperty("status").GetString());
-        Assert.Equal(ErrorCodes.InternalError, job.GetProperty("error").GetProperty("code").GetString());
+        // The reader keeps a declared media type only when it looks like type/subtype and fits; the job completes.
+        Assert.Equal("completed", job.GetProperty("status").GetString());
         await using var db = app.Services.GetRequiredService<IDbContextFactory<ParseJobsDbContext>>().CreateDbContext();
-        Assert.False(await db.JobImages.AnyAsync(i => i.JobId == jobId));
-        Assert.False(await db.JobResults.AnyAsync(r => r.JobId == jobId));
+        var types = await db.JobImages.Where(i => i.JobId == jobId).Select(i => i.MediaType).ToListAsync();
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.Equal("application/octet-stream", t));
     }
 
     [Fact]
