@@ -60,7 +60,7 @@ public static class HangfireSetup
             ApplicationName = "parsejobs-hangfire",
         }.ConnectionString;
 
-    /// <summary>The dashboard at /hangfire, for API keys with the admin scope.</summary>
+    /// <summary>The dashboard at /hangfire, for system operator keys only (by header, or the cookie of its login page).</summary>
     public static WebApplication MapParseJobsDashboard(this WebApplication app)
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -68,7 +68,8 @@ public static class HangfireSetup
             // Endpoint authorization below does the checking; Hangfire's own default allows local requests only.
             Authorization = [],
             DisplayStorageConnectionString = false,
-        }).RequireAuthorization(Scopes.Admin);
+        }).RequireAuthorization(AuthSetup.OperatorPolicy);
+        app.MapOperatorLogin();
         return app;
     }
 }

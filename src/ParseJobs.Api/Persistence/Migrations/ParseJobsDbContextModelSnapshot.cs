@@ -39,7 +39,7 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("hash");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
@@ -123,57 +123,6 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasName("pk_job_images");
 
                     b.ToTable("job_images", "parsejobs");
-                });
-
-            modelBuilder.Entity("ParseJobs.Api.Documents.StoredDocument", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("content");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("DetectedType")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("detected_type");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("file_name");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sha256");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("bigint")
-                        .HasColumnName("size_bytes");
-
-                    b.HasKey("Id")
-                        .HasName("pk_documents");
-
-                    b.HasIndex("OrganisationId")
-                        .HasDatabaseName("ix_documents_organisation_id");
-
-                    b.ToTable("documents", "parsejobs");
                 });
 
             modelBuilder.Entity("ParseJobs.Api.Jobs.Job", b =>
@@ -305,13 +254,63 @@ namespace ParseJobs.Api.Persistence.Migrations
                     b.ToTable("job_results", "parsejobs");
                 });
 
+            modelBuilder.Entity("ParseJobs.Api.Uploads.StoredDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DetectedType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("detected_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_documents_organisation_id");
+
+                    b.ToTable("documents", "parsejobs");
+                });
+
             modelBuilder.Entity("ParseJobs.Api.Auth.ApiKey", b =>
                 {
                     b.HasOne("ParseJobs.Api.Auth.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_api_keys_organisations_organisation_id");
 
                     b.Navigation("Organisation");
@@ -327,19 +326,9 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasConstraintName("fk_job_images_jobs_job_id");
                 });
 
-            modelBuilder.Entity("ParseJobs.Api.Documents.StoredDocument", b =>
-                {
-                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_documents_organisations_organisation_id");
-                });
-
             modelBuilder.Entity("ParseJobs.Api.Jobs.Job", b =>
                 {
-                    b.HasOne("ParseJobs.Api.Documents.StoredDocument", null)
+                    b.HasOne("ParseJobs.Api.Uploads.StoredDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -361,6 +350,16 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_results_jobs_job_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Uploads.StoredDocument", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_organisations_organisation_id");
                 });
 #pragma warning restore 612, 618
         }
