@@ -24,7 +24,7 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
         [409] = ("Job not completed", "Job 01936f4e-8f4b-7c6a-9a51-0d1f3b2a4c5d is running; poll its status until it is completed."),
         [413] = ("File too large", "The file is 31,457,280 bytes; the limit is 20 MB."),
         [415] = ("Unsupported file type", "The file is HTML markup, which is not accepted; accepted formats are PDF, DOCX (Word 2007 or later) and plain text (TXT)."),
-        [422] = ("No readable text", "The file has no readable text (fewer than 5 letters); upload the document itself."),
+        [422] = ("No readable text", "The file has no readable text (fewer than 3 letters); upload the document itself."),
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -43,6 +43,18 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
             if (int.TryParse(code, System.Globalization.CultureInfo.InvariantCulture, out var status) && status >= 400)
             {
                 AddProblem(operation, context, status, response);
+            }
+        }
+
+        // Raw bodies (markdown, images) are bytes to a client, not a JSON string.
+        if (operation.Responses.TryGetValue("200", out var ok) && ok.Content is { } okContent)
+        {
+            foreach (var (mediaType, media) in okContent)
+            {
+                if (!mediaType.Contains("json", StringComparison.Ordinal))
+                {
+                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+                }
             }
         }
 
@@ -94,7 +106,8 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
     }
 }
 
-/// <summary>Multipart text fields start empty in Swagger UI (not the placeholder "string", which would be sent as data).</summary>
+/// <summary>Multipart text fields start empty in Swagger UI (not the placeholder "string", which would be sent as data),
+/// and are optional (nullable) as their handlers' parameters are.</summary>
 internal sealed class FormFieldsFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -111,6 +124,7 @@ internal sealed class FormFieldsFilter : IOperationFilter
                 if (property is OpenApiSchema { Type: { } type, Format: null } schema && type.HasFlag(JsonSchemaType.String))
                 {
                     schema.Example = JsonValue.Create("");
+                    schema.Type = type | JsonSchemaType.Null;
                 }
             }
         }
@@ -129,6 +143,7 @@ internal sealed class JobResultSchemaFilter : ISchemaFilter
 
         concrete.Properties["result"] = new OpenApiSchema
         {
+            Type = JsonSchemaType.Null, // serialised as "nullable": true in OpenAPI 3.0
             Description = "The result once completed: a candidate profile for cv_parse, the layout result for document_parse; null before.",
             OneOf =
             [
