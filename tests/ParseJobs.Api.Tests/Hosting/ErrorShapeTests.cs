@@ -40,6 +40,7 @@ public sealed class EnvelopeAppFactory : ParseJobsAppFactory
                     group.MapGet("/validate", Results<Ok<string>, ValidationProblem> () => TypedResults.ValidationProblem(
                         new Dictionary<string, string[]>(StringComparer.Ordinal) { ["input_type"] = ["The 'input_type' field is required"] }));
                     group.MapGet("/write", () => "written").RequireAuthorization(Scopes.JobsWrite);
+                    endpoints.MapGet("/forgotten", () => "an endpoint without RequireAuthorization").WithErrorShape(ErrorShape.ErrorEnvelope);
                 });
             });
             next(app);
@@ -102,6 +103,19 @@ public sealed class ErrorEnvelopeTests(EnvelopeAppFactory app)
         var error = (await forbidden.ReadJsonAsync()).GetProperty("error");
         Assert.Equal("FORBIDDEN", error.GetProperty("code").GetString());
         Assert.Contains("jobs:write", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EndpointWithoutRequireAuthorization_NeedsAKeyAnyway()
+    {
+        using var anonymous = app.CreateClient();
+        using var client = await app.CreateClientForNewOrganisationAsync(Scopes.JobsRead);
+
+        using var closed = await anonymous.GetAsync($"{EnvelopeAppFactory.Prefix}/forgotten");
+        using var open = await client.GetAsync($"{EnvelopeAppFactory.Prefix}/forgotten");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
     }
 
     [Fact]
