@@ -36,10 +36,15 @@ public static class ErrorShapes
 
     /// <summary>The shape for this request: the endpoint's metadata, else by path (unmatched routes have no endpoint).</summary>
     public static ErrorShape Of(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<ErrorShapeMetadata>()?.Shape
+        EndpointOf(context)?.Metadata.GetMetadata<ErrorShapeMetadata>()?.Shape
         ?? (context.Request.Path.StartsWithSegments(EnvelopePathPrefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
             ? ErrorShape.ErrorEnvelope
             : ErrorShape.ProblemDetails);
+
+    /// <summary>The request's endpoint, also while the exception handler runs (it clears the endpoint, but keeps it in
+    /// its feature), so that a 413 thrown by form reading still knows the endpoint's shape and limit.</summary>
+    public static Endpoint? EndpointOf(HttpContext context) =>
+        context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
 
     private static object? AsWrittenProblem(object? result)
     {

@@ -22,7 +22,7 @@ public static class UploadLimits
 
     /// <summary>The 413 detail: this endpoint's own limit.</summary>
     public static string TooLargeDetail(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<UploadLimitMetadata>() is { } upload
+        ErrorShapes.EndpointOf(context)?.Metadata.GetMetadata<UploadLimitMetadata>() is { } upload
             ? $"The request body is too large: {context.Request.Path} accepts files of at most {Megabytes(upload.MaxFileBytes)} MB."
             : $"The request body is too large: {context.Request.Path} accepts at most {DefaultMaxRequestBodyBytes / 1024} KB.";
 

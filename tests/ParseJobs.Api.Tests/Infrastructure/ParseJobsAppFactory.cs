@@ -28,7 +28,7 @@ public class ParseJobsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _ = Server; // start the host now: migrations and Hangfire schema before the first test
+        StartServer(); // start the host now (TestServer or Kestrel): migrations and Hangfire schema before the first test
     }
 
     async Task IAsyncLifetime.DisposeAsync()
