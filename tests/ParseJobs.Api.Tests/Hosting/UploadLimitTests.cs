@@ -11,7 +11,8 @@ public sealed class KestrelAppFactory : ParseJobsAppFactory
     public KestrelAppFactory() => UseKestrel(0);
 }
 
-[CollectionDefinition(Name)]
+// Its own host: run after the parallel collections, so that it adds no load to the timing-sensitive chaos tests.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class KestrelCollection : ICollectionFixture<KestrelAppFactory>
 {
     public const string Name = "kestrel";
