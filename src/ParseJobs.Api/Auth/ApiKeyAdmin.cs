@@ -6,7 +6,10 @@ namespace ParseJobs.Api.Auth;
 /// <summary>Creates, lists and revokes API keys (the <c>keys</c> command, and test set-up).</summary>
 public sealed class ApiKeyAdmin(ParseJobsDbContext db, ApiKeyCache validatedKeys, TimeProvider clock)
 {
-    public sealed record CreatedKey(Guid KeyId, Guid OrganisationId, string OrganisationSlug, string Key, IReadOnlyList<string> Scopes);
+    public sealed record CreatedKey(Guid KeyId, Guid? OrganisationId, string OrganisationSlug, string Key, IReadOnlyList<string> Scopes);
+
+    /// <summary>How <c>keys list</c> shows the owner of an operator key.</summary>
+    public const string OperatorOwner = "(operator)";
 
     public sealed record KeyInfo(Guid KeyId, string Organisation, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
@@ -49,11 +52,31 @@ public sealed class ApiKeyAdmin(ParseJobsDbContext db, ApiKeyCache validatedKeys
         return new CreatedKey(entity.Id, organisation.Id, organisation.Slug, key, entity.Scopes);
     }
 
+    /// <summary>Creates a system operator key: tied to no organisation, it opens the Hangfire dashboard (every
+    /// organisation's jobs) and nothing else.</summary>
+    public async Task<CreatedKey> CreateOperatorAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = ApiKeySecret.Generate();
+        var entity = new ApiKey
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganisationId = null,
+            Prefix = ApiKeySecret.LookupPrefix(key)!,
+            Hash = ApiKeySecret.Hash(key),
+            Scopes = [AuthSetup.OperatorRole],
+            CreatedAt = now,
+        };
+        db.ApiKeys.Add(entity);
+        await db.SaveChangesAsync(ct);
+        return new CreatedKey(entity.Id, null, OperatorOwner, key, entity.Scopes);
+    }
+
     public async Task<IReadOnlyList<KeyInfo>> ListAsync(string? organisationSlug, CancellationToken ct) =>
         await db.ApiKeys.AsNoTracking()
-            .Where(k => organisationSlug == null || k.Organisation!.Slug == organisationSlug)
+            .Where(k => organisationSlug == null || (k.Organisation != null && k.Organisation.Slug == organisationSlug))
             .OrderBy(k => k.CreatedAt)
-            .Select(k => new KeyInfo(k.Id, k.Organisation!.Slug, k.Prefix, k.Scopes, k.CreatedAt, k.RevokedAt))
+            .Select(k => new KeyInfo(k.Id, k.Organisation == null ? OperatorOwner : k.Organisation.Slug, k.Prefix, k.Scopes, k.CreatedAt, k.RevokedAt))
             .ToListAsync(ct);
 
     /// <summary>Revokes by key id or by lookup prefix. Returns how many keys were revoked.</summary>

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Auth;
 
@@ -12,10 +10,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ParseJobsDbContext db,
-    IProblemDetailsService problemDetails,
-    ApiKeyCache validatedKeys,
-    TimeProvider clock)
+    ApiKeyValidator validator,
+    IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -30,71 +26,77 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var prefix = ApiKeySecret.LookupPrefix(key);
-        if (prefix is null)
+        if (ApiKeySecret.LookupPrefix(key) is null)
         {
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        var hash = ApiKeySecret.Hash(key);
-        if (!validatedKeys.TryGet(hash, out var validated))
-        {
-            validated = await ValidateAsync(prefix, hash);
-            if (validated is null)
-            {
-                return AuthenticateResult.Fail("Unknown or revoked API key.");
-            }
-        }
-
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, validated!.KeyId.ToString()),
-            new(Tenant.OrganisationClaim, validated.OrganisationId.ToString()),
-        };
-        claims.AddRange(validated.Scopes.Select(s => new Claim(ScopeClaim, s)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        var validated = await validator.ValidateAsync(key, Context.RequestAborted);
+        return validated is null
+            ? AuthenticateResult.Fail("Unknown or revoked API key.")
+            : AuthenticateResult.Success(new AuthenticationTicket(Principal(validated, SchemeName), SchemeName));
     }
 
-    private async Task<ApiKeyCache.ValidatedKey?> ValidateAsync(string prefix, byte[] hash)
+    /// <summary>The claims of a key: its id, and its organisation and scopes, or the operator role.</summary>
+    internal static ClaimsPrincipal Principal(ApiKeyCache.ValidatedKey key, string scheme)
     {
-        var now = clock.GetUtcNow();
-        var candidates = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Prefix == prefix && (k.RevokedAt == null || k.RevokedAt > now))
-            .Select(k => new { k.Id, k.OrganisationId, k.Hash, k.Scopes, k.RevokedAt })
-            .ToListAsync(Context.RequestAborted);
-
-        // Compare every candidate's hash in constant time; the prefix alone proves nothing.
-        var match = candidates.FirstOrDefault(c => ApiKeySecret.HashMatches(hash, c.Hash));
-        if (match is null)
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, key.KeyId.ToString()) };
+        if (key.OrganisationId is { } organisation)
         {
-            return null;
+            claims.Add(new Claim(Tenant.OrganisationClaim, organisation.ToString()));
+            claims.AddRange(key.Scopes.Select(s => new Claim(ScopeClaim, s)));
+        }
+        else
+        {
+            claims.Add(new Claim(ClaimTypes.Role, AuthSetup.OperatorRole));
         }
 
-        var validated = new ApiKeyCache.ValidatedKey(match.Id, match.OrganisationId, match.Scopes);
-        validatedKeys.Set(hash, validated, match.RevokedAt);
-        return validated;
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
+
+    /// <summary>True when the request carries a key in either header (else a browser: the operator cookie applies).</summary>
+    internal static bool SendsKey(HttpRequest request) =>
+        request.Headers.ContainsKey(HeaderName) || request.Headers.Authorization.Count > 0;
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        var detail = ReadKey(Request) is null
-            ? $"No API key was sent. Send it as 'Authorization: Bearer sk_live_…' or '{HeaderName}: sk_live_…'."
-            : "The API key is not valid: it is unknown, malformed or revoked.";
+        var authorization = Request.Headers.Authorization.ToString();
+        var detail = ReadKey(Request) is not null
+            ? "The API key is not valid: it is unknown, malformed or revoked."
+            : authorization.Length > 0
+                ? $"An Authorization header was sent without the 'Bearer' scheme. Send the key as 'Authorization: Bearer sk_live_…' or as '{HeaderName}: sk_live_…'."
+                : $"No API key was sent. Send it as 'Authorization: Bearer sk_live_…' or '{HeaderName}: sk_live_…'.";
         await WriteProblemAsync("Unauthorized", detail);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        var required = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
-            .Select(a => a.Policy).Where(p => p is not null).Distinct(StringComparer.Ordinal).ToArray() ?? [];
-        var detail = required.Length > 0
-            ? $"This API key lacks the scope this operation needs: {string.Join(", ", required)}."
+        return WriteProblemAsync("Forbidden", ForbiddenDetail(Context));
+    }
+
+    /// <summary>Names what is missing (the scopes the endpoint needs that this key lacks), never what the key has.</summary>
+    internal static string ForbiddenDetail(HttpContext context)
+    {
+        var required = context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+            .Select(a => a.Policy).OfType<string>().Distinct(StringComparer.Ordinal).ToArray() ?? [];
+        if (required.Contains(AuthSetup.OperatorPolicy, StringComparer.Ordinal))
+        {
+            return "This needs a system operator key (created with 'keys create --operator'); organisation keys, admin or not, cannot open it.";
+        }
+
+        if (context.User.IsInRole(AuthSetup.OperatorRole))
+        {
+            return "A system operator key opens only the Hangfire dashboard; use an organisation's key for the API.";
+        }
+
+        var missing = required.Where(Scopes.All.Contains).Where(scope => !context.User.HasClaim(ScopeClaim, scope)).ToArray();
+
+        return missing.Length > 0
+            ? $"This API key lacks the scope {string.Join(" and ", missing)}, which this operation needs. Create a key with it: keys create --org ORG --scopes {string.Join(",", missing)}."
             : "This API key may not perform this operation.";
-        return WriteProblemAsync("Forbidden", detail);
     }
 
     private async Task WriteProblemAsync(string title, string detail) =>

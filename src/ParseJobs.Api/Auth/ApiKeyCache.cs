@@ -15,7 +15,11 @@ public sealed class ApiKeyCache(IOptions<AuthOptions> options, TimeProvider cloc
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
     private readonly TimeSpan lifetime = TimeSpan.FromSeconds(options.Value.KeyCacheSeconds);
 
-    public sealed record ValidatedKey(Guid KeyId, Guid OrganisationId, IReadOnlyList<string> Scopes);
+    /// <summary>A valid key; <paramref name="OrganisationId"/> is null for a system operator key.</summary>
+    public sealed record ValidatedKey(Guid KeyId, Guid? OrganisationId, IReadOnlyList<string> Scopes)
+    {
+        public bool IsOperator => OrganisationId is null;
+    }
 
     public bool TryGet(byte[] hash, out ValidatedKey? key) => cache.TryGetValue(CacheKey(hash), out key);
 

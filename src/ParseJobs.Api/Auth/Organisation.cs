@@ -11,11 +11,14 @@ public sealed class Organisation
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-/// <summary>An API key. Only its SHA-256 hash is stored; the key itself is shown once, at creation.</summary>
+/// <summary>An API key of an organisation, or of the system operator. Only its SHA-256 hash is stored; the key itself is shown once, at creation.</summary>
 public sealed class ApiKey
 {
     public Guid Id { get; init; }
-    public Guid OrganisationId { get; init; }
+    /// <summary>The key's organisation; null for a system operator key (<c>keys create --operator</c>), which belongs
+    /// to no organisation and opens only the Hangfire dashboard.</summary>
+    public Guid? OrganisationId { get; init; }
+
     public Organisation? Organisation { get; init; }
 
     /// <summary>The first characters of the random part: a non-secret handle for lookup and listing.</summary>

@@ -5,7 +5,8 @@ public static class Scopes
 {
     public const string JobsRead = "jobs:read";
     public const string JobsWrite = "jobs:write";
-    /// <summary>Operators: the Hangfire dashboard.</summary>
+    /// <summary>Organisation administration (reserved). It does not open the Hangfire dashboard, which shows every
+    /// organisation: that needs a system operator key (<c>keys create --operator</c>).</summary>
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> All { get; } = [JobsRead, JobsWrite, Admin];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
@@ -15,24 +16,27 @@ public static class CvEndpoints
 {
     public static RouteGroupBuilder MapCv(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/parse").WithTags("CV parsing").RequireAuthorization(Scopes.JobsRead);
+        var uploads = app.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
+        var group = app.MapGroup("/v1/parse").WithTags("CV parsing").RequireAuthorization(Scopes.JobsRead)
+            .WithErrorShape(ErrorShape.ProblemDetails);
         group.MapPost("/", Submit).RequireAuthorization(Scopes.JobsWrite).DisableAntiforgery()
+            .WithUploadLimit(uploads.MaxFileSizeBytes)
             .WithName("SubmitCv").WithSummary("Upload a CV (PDF, DOCX or TXT) for parsing; returns a job id at once")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/{jobId:guid}/status", GetStatus).WithName("GetParseStatus").WithSummary("Poll a parse job");
-        group.MapGet("/{jobId:guid}/results", GetResults).WithName("GetParseResults").WithSummary("The candidate profile of a completed parse job");
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{jobId:guid}/status", GetStatus).WithName("GetParseStatus").WithSummary("Poll a parse job")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{jobId:guid}/results", GetResults).WithName("GetParseResults").WithSummary("The candidate profile of a completed parse job")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 
     /// <param name="file">The CV: PDF, DOCX or plain text. The type is detected from the content.</param>
     /// <param name="dataId">Your own reference for this document, returned with the job.</param>
-    private static async Task<IResult> Submit(
+    private static async Task<Results<Accepted<JobAcceptedResponse>, ValidationProblem, ProblemHttpResult>> Submit(
         IFormFile? file, [FromForm(Name = "data_id")] string? dataId, Tenant tenant,
         DocumentUploadReader uploads, JobSubmitter submitter, CancellationToken ct)
     {
-        if (JobSubmitter.ValidateDataId(dataId) is { } invalid)
+        if (DocumentUploadReader.ValidateDataId(dataId) is { } invalid)
         {
             return invalid;
         }
@@ -48,24 +52,26 @@ public static class CvEndpoints
         return TypedResults.Accepted(statusUrl, JobAcceptedResponse.From(job, statusUrl));
     }
 
-    private static async Task<Results<Ok<JobStatusResponse>, NotFound<ProblemDetails>>> GetStatus(
+    private static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetStatus(
         Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == JobKind.CvParse, ct);
-        return job is null ? JobProblems.NotFound(jobId) : TypedResults.Ok(JobStatusResponse.From(job));
+        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        return JobProblems.Lookup(job, jobId, JobKind.CvParse) is { } problem ? problem : TypedResults.Ok(JobStatusResponse.From(job!));
     }
 
-    private static async Task<Results<StoredResultHttpResult<ParseResultsResponse>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResults(
+    private static async Task<Results<StoredResultHttpResult<ParseResultsResponse>, ProblemHttpResult>> GetResults(
         Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == JobKind.CvParse, ct);
-        switch (job?.Status)
+        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        if (JobProblems.Lookup(job, jobId, JobKind.CvParse) is { } problem)
         {
-            case null:
-                return JobProblems.NotFound(jobId);
+            return problem;
+        }
+
+        switch (job!.Status)
+        {
             case JobStatus.Failed:
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job failed",
-                    detail: "Job failed to process. Results are not available.");
+                return JobProblems.Failed(job, $"/v1/parse/{jobId}/status");
             case JobStatus.Pending or JobStatus.Running:
                 return JobProblems.NotCompleted(job, $"/v1/parse/{jobId}/status");
         }

@@ -2,10 +2,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Persistence;
-
 using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Documents;
@@ -14,18 +15,23 @@ public static class DocumentsEndpoints
 {
     public static RouteGroupBuilder MapDocuments(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/documents").WithTags("Document layout").RequireAuthorization(Scopes.JobsRead);
+        var uploads = app.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
+        var group = app.MapGroup("/v1/documents").WithTags("Document layout").RequireAuthorization(Scopes.JobsRead)
+            .WithErrorShape(ErrorShape.ProblemDetails);
         group.MapPost("/", Submit).RequireAuthorization(Scopes.JobsWrite).DisableAntiforgery()
+            .WithUploadLimit(uploads.MaxFileSizeBytes)
             .WithName("SubmitDocument").WithSummary("Upload a document (PDF, DOCX or TXT) for layout analysis; returns a job id at once")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{jobId:guid}", GetResult).WithName("GetDocumentResult")
-            .WithSummary("Pages, chunks of segments and markdown of a completed document-parse job");
+            .WithSummary("Pages, chunks of segments and markdown of a completed document-parse job")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{jobId:guid}/markdown", GetMarkdown).WithName("GetDocumentMarkdown")
-            .WithSummary("The whole document as text/markdown").Produces<string>(StatusCodes.Status200OK, "text/markdown");
+            .WithSummary("The whole document as text/markdown").Produces<string>(StatusCodes.Status200OK, "text/markdown")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{jobId:guid}/images/{segmentId}", GetImage).WithName("GetDocumentImage")
-            .WithSummary("The bytes of a Picture segment's embedded image");
+            .WithSummary("The bytes of a Picture segment's embedded image (PNG, JPEG, GIF or WebP; anything else as an octet-stream attachment)")
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/png", "image/jpeg", "image/gif", "image/webp", "application/octet-stream")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -34,7 +40,7 @@ public static class DocumentsEndpoints
     /// <param name="chunkTargetLength">Words per chunk to aim for (16–8192, default 512); chunks are cut at section boundaries.</param>
     /// <param name="includeMarkdown">Markdown of each segment (default true).</param>
     /// <param name="includeHtml">HTML of each segment (default true).</param>
-    private static async Task<IResult> Submit(
+    private static async Task<Results<Accepted<JobAcceptedResponse>, ValidationProblem, ProblemHttpResult>> Submit(
         IFormFile? file,
         [FromForm(Name = "data_id")] string? dataId,
         [FromForm(Name = "chunk_target_length")] string? chunkTargetLength,
@@ -42,7 +48,7 @@ public static class DocumentsEndpoints
         [FromForm(Name = "include_html")] string? includeHtml,
         Tenant tenant, DocumentUploadReader uploads, JobSubmitter submitter, CancellationToken ct)
     {
-        if (JobSubmitter.ValidateDataId(dataId) is { } invalid)
+        if (DocumentUploadReader.ValidateDataId(dataId) is { } invalid)
         {
             return invalid;
         }
@@ -65,19 +71,14 @@ public static class DocumentsEndpoints
         return TypedResults.Accepted(statusUrl, JobAcceptedResponse.From(job, statusUrl));
     }
 
-    private static async Task<Results<StoredResultHttpResult<DocumentParseResult>, NotFound<ProblemDetails>, ProblemHttpResult>> GetResult(
+    private static async Task<Results<StoredResultHttpResult<DocumentParseResult>, ProblemHttpResult>> GetResult(
         Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
         var (problem, data, job) = await CompletedResultAsync(jobId, tenant, db, ct);
-        return problem switch
-        {
-            NotFound<ProblemDetails> notFound => notFound,
-            ProblemHttpResult conflict => conflict,
-            _ => StoredResults.Of<DocumentParseResult>(job!, data!), // as stored: no model round trip per GET
-        };
+        return problem is not null ? problem : StoredResults.Of<DocumentParseResult>(job!, data!); // as stored: no model round trip per GET
     }
 
-    private static async Task<IResult> GetMarkdown(Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetMarkdown(Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
         var (problem, data, _) = await CompletedResultAsync(jobId, tenant, db, ct);
         if (problem is not null)
@@ -89,38 +90,45 @@ public static class DocumentsEndpoints
         return TypedResults.Text(json.RootElement.GetProperty("markdown").GetString() ?? "", "text/markdown; charset=utf-8");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> GetImage(
-        Guid jobId, string segmentId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetImage(
+        Guid jobId, string segmentId, Tenant tenant, ParseJobsDbContext db, HttpContext http, CancellationToken ct)
     {
-        var owned = await db.Jobs.OwnedBy(tenant).AnyAsync(j => j.Id == jobId && j.Kind == JobKind.DocumentParse, ct);
-        var image = owned ? await db.JobImages.AsNoTracking().SingleOrDefaultAsync(i => i.JobId == jobId && i.SegmentId == segmentId, ct) : null;
-        return image is null
-            ? TypedResults.NotFound(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Image not found",
-                Detail = owned
-                    ? $"Job {jobId} has no stored image for segment '{segmentId}' (only Picture segments with an image_url have one)."
-                    : $"No document job {jobId} exists for this API key's organisation.",
-            })
-            : TypedResults.File(image.Content, image.MediaType);
+        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        if (JobProblems.Lookup(job, jobId, JobKind.DocumentParse) is { } problem)
+        {
+            return problem;
+        }
+
+        var image = await db.JobImages.AsNoTracking().SingleOrDefaultAsync(i => i.JobId == jobId && i.SegmentId == segmentId, ct);
+        if (image is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Image not found",
+                detail: $"Job {jobId} has no stored image for segment '{segmentId}' (only Picture segments with an image_url have one).");
+        }
+
+        // Never the type the document declares (a DOCX can call a script text/html): only what the bytes are.
+        if (ImageSniffer.MediaType(image.Content) is { } mediaType)
+        {
+            return TypedResults.File(image.Content, mediaType);
+        }
+
+        return TypedResults.File(image.Content, "application/octet-stream", fileDownloadName: $"{segmentId}.bin");
     }
 
     // The stored result of a completed document job, or the problem that answers instead.
-    private static async Task<(IResult? Problem, string? Data, Job? Job)> CompletedResultAsync(Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+    private static async Task<(ProblemHttpResult? Problem, string? Data, Job? Job)> CompletedResultAsync(Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId && j.Kind == JobKind.DocumentParse, ct);
-        switch (job?.Status)
+        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        if (JobProblems.Lookup(job, jobId, JobKind.DocumentParse) is { } problem)
         {
-            case null:
-                return (JobProblems.NotFound(jobId), null, null);
-            case JobStatus.Failed:
-                return (TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Job failed",
-                    detail: $"Job failed to process ({job.ErrorCode}). Results are not available; see /v1/jobs/{jobId}."), null, null);
-            case JobStatus.Pending or JobStatus.Running:
-                return (JobProblems.NotCompleted(job, $"/v1/jobs/{jobId}"), null, null);
+            return (problem, null, null);
         }
 
-        return (null, await db.JobResults.Where(r => r.JobId == jobId).Select(r => r.Data).SingleAsync(ct), job);
+        return job!.Status switch
+        {
+            JobStatus.Failed => (JobProblems.Failed(job, $"/v1/jobs/{jobId}"), null, null),
+            JobStatus.Pending or JobStatus.Running => (JobProblems.NotCompleted(job, $"/v1/jobs/{jobId}"), null, null),
+            _ => (null, await db.JobResults.Where(r => r.JobId == jobId).Select(r => r.Data).SingleAsync(ct), job),
+        };
     }
 }

@@ -15,6 +15,7 @@ public static class CommandLine
           migrate                                        apply database migrations and exit
           keys create --org ORG [--scopes jobs:read,jobs:write]
                                                          create an API key (and the organisation when new); the key is the last line
+          keys create --operator                         create a system operator key (no organisation): opens only the Hangfire dashboard
           keys list [--org ORG]                          list keys (prefixes only, never secrets)
           keys revoke KEY_ID|PREFIX                      revoke a key
         """;
@@ -54,10 +55,20 @@ public static class CommandLine
 
     private static async Task<int> CreateKeyAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        if (args.Contains("--operator", StringComparer.Ordinal))
+        {
+            await using var operatorScope = services.CreateAsyncScope();
+            var key = await operatorScope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateOperatorAsync(ct);
+            await output.WriteLineAsync($"Created system operator key {key.KeyId}: it opens the Hangfire dashboard (/hangfire/login) and sees every organisation's jobs.");
+            await output.WriteLineAsync("Store it now: it is shown only once.");
+            await output.WriteLineAsync(key.Key);
+            return 0;
+        }
+
         var org = Option(args, "--org");
         if (string.IsNullOrWhiteSpace(org))
         {
-            await error.WriteLineAsync("keys create needs --org ORG.");
+            await error.WriteLineAsync("keys create needs --org ORG (or --operator for a system operator key).");
             return 2;
         }
 

@@ -117,7 +117,7 @@ public static class HangfireSetup
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary>The dashboard at /hangfire, for API keys with the admin scope.</summary>
+    /// <summary>The dashboard at /hangfire, for system operator keys only (by header, or the cookie of its login page).</summary>
     public static WebApplication MapParseJobsDashboard(this WebApplication app)
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -125,7 +125,8 @@ public static class HangfireSetup
             // Endpoint authorization below does the checking; Hangfire's own default allows local requests only.
             Authorization = [],
             DisplayStorageConnectionString = false,
-        }).RequireAuthorization(Scopes.Admin);
+        }).RequireAuthorization(AuthSetup.OperatorPolicy);
+        app.MapOperatorLogin();
         return app;
     }
 }

@@ -39,16 +39,14 @@ public static class ParseJobsSetup
         builder.Services.AddParseJobsHangfire(connectionString, hosting, worker);
         builder.Services.AddParseJobsSwagger();
 
-        // Kestrel's own body limit sits just above the file limit (multipart overhead) so that oversized
-        // uploads are cut off early instead of being buffered.
-        var uploads = configuration.Bind<UploadOptions>(UploadOptions.Section);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = uploads.MaxFileSizeBytes + (1024 * 1024));
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = uploads.MaxFileSizeBytes + (1024 * 1024));
+        // A small server-wide body limit; upload endpoints raise it for themselves (UploadLimits.WithUploadLimit).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadLimits.DefaultMaxRequestBodyBytes);
         return builder;
     }
 
     public static WebApplication UseParseJobs(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseParseJobsRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -1,38 +1,20 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Hosting;
 
 public static class ProblemDetailsSetup
 {
-    /// <summary>Every error is RFC 9457 problem details carrying the request id.</summary>
+    /// <summary>Every error goes through <see cref="WireProblemWriter"/>: RFC 9457 with the request id on <c>/v1</c>,
+    /// the <c>{"error": …}</c> envelope on <c>/api/v1</c> (<see cref="ErrorShapes"/>).</summary>
     public static IServiceCollection AddParseJobsProblemDetails(this IServiceCollection services)
     {
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-        {
-            var http = context.HttpContext;
-            context.ProblemDetails.Extensions["request_id"] = http.TraceIdentifier;
-            context.ProblemDetails.Detail ??= context.ProblemDetails is HttpValidationProblemDetails
-                ? "One or more request fields are invalid; see 'errors'."
-                : DefaultDetail(context.ProblemDetails.Status ?? http.Response.StatusCode, http);
-        });
+        // Registered before AddProblemDetails' default writer: the service asks writers in registration order.
+        services.AddSingleton<IProblemDetailsWriter, WireProblemWriter>();
+        services.AddProblemDetails();
         services.AddExceptionHandler<KnownExceptionHandler>();
         return services;
     }
-
-    // Bodyless framework answers (routing, form binding, Kestrel limits) get a detail that says what to do.
-    private static string? DefaultDetail(int status, HttpContext http) => status switch
-    {
-        StatusCodes.Status400BadRequest => "The request could not be read. Check the JSON body, the form fields and the parameter formats.",
-        StatusCodes.Status404NotFound => $"No resource at {http.Request.Path}. See /swagger for the API.",
-        StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
-        StatusCodes.Status413PayloadTooLarge =>
-            $"The request body is too large; files may have at most {http.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value.MaxFileSizeMb} MB.",
-        StatusCodes.Status415UnsupportedMediaType => "Send uploads as multipart/form-data with the file in the field 'file'.",
-        _ => null,
-    };
 }
 
 /// <summary>Maps the few exceptions with a known meaning to a 4xx; everything else is a logged 500.</summary>

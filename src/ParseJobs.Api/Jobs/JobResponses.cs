@@ -1,10 +1,12 @@
+using ParseJobs.Api.Hosting;
+
 namespace ParseJobs.Api.Jobs;
 
 /// <summary>Answer to a submission: the job exists and waits for a worker.</summary>
-public sealed record JobAcceptedResponse(Guid JobId, JobStatus Status, JobKind Kind, string? DataId, DateTimeOffset CreatedAt, string StatusUrl)
+public sealed record JobAcceptedResponse(Guid JobId, V1JobStatus Status, JobKind Kind, string? DataId, DateTimeOffset CreatedAt, string StatusUrl)
 {
     public static JobAcceptedResponse From(Job job, string statusUrl) =>
-        new(job.Id, job.Status, job.Kind, job.DataId, job.CreatedAt, statusUrl);
+        new(job.Id, V1Wire.Status(job.Status), job.Kind, job.DataId, job.CreatedAt, statusUrl);
 }
 
 /// <summary>Pages for a document job; items (total, ended, failed) for an item job, whose page fields stay null.</summary>
@@ -32,7 +34,7 @@ public sealed record JobErrorResponse(string Code, string Message);
 /// <summary>The lifecycle of a job. Fields that do not apply yet are null.</summary>
 public sealed record JobStatusResponse(
     Guid JobId,
-    JobStatus Status,
+    V1JobStatus Status,
     JobProgressResponse Progress,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
@@ -41,7 +43,7 @@ public sealed record JobStatusResponse(
     JobErrorResponse? Error)
 {
     public static JobStatusResponse From(Job job) => new(
-        job.Id, job.Status, JobProgressResponse.From(job),
+        job.Id, V1Wire.Status(job.Status), JobProgressResponse.From(job),
         job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailedAt, ErrorOf(job));
 
     internal static JobErrorResponse? ErrorOf(Job job) =>
@@ -53,7 +55,7 @@ public sealed record JobStatusResponse(
 public sealed record JobResponse(
     Guid JobId,
     JobKind Kind,
-    JobStatus Status,
+    V1JobStatus Status,
     string? DataId,
     JobProgressResponse Progress,
     int AttemptCount,
@@ -67,7 +69,7 @@ public sealed record JobResponse(
     object? Result)
 {
     public static JobResponse From(Job job, object? result = null) => new(
-        job.Id, job.Kind, job.Status, job.DataId, JobProgressResponse.From(job),
+        job.Id, job.Kind, V1Wire.Status(job.Status), job.DataId, JobProgressResponse.From(job),
         job.AttemptCount, job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailedAt, job.UpdatedAt,
         job.ExecutionTimeSeconds, JobStatusResponse.ErrorOf(job), result);
 }

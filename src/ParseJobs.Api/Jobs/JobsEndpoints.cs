@@ -13,17 +13,21 @@ public static class JobsEndpoints
 
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/jobs").WithTags("Jobs").RequireAuthorization(Scopes.JobsRead);
+        var group = app.MapGroup("/v1/jobs").WithTags("Jobs").RequireAuthorization(Scopes.JobsRead)
+            .WithErrorShape(ErrorShape.ProblemDetails);
         group.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("List the organisation's jobs, newest first (cursor pagination)");
-        group.MapGet("/{id:guid}", GetJob).WithName("GetJob").WithSummary("Job status, and its result once completed");
+        group.MapGet("/{id:guid}", GetJob).WithName("GetJob").WithSummary("Job status, and its result once completed")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/resubmit", Resubmit).RequireAuthorization(Scopes.JobsWrite)
-            .WithName("ResubmitJob").WithSummary("Run a failed job again");
+            .WithName("ResubmitJob").WithSummary("Run a failed job again")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", DeleteJob).RequireAuthorization(Scopes.JobsWrite)
-            .WithName("DeleteJob").WithSummary("Delete a job with its document and results");
+            .WithName("DeleteJob").WithSummary("Delete a job with its document and results")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<Results<Ok<JobResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetJob(
+    private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJob(
         Guid id, Tenant tenant, ParseJobsDbContext db, JobKinds kinds, CancellationToken ct)
     {
         var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
@@ -56,11 +60,12 @@ public static class JobsEndpoints
         var query = db.Jobs.OwnedBy(tenant).AsNoTracking();
         if (status is not null)
         {
-            if (!WireEnum.TryParse<JobStatus>(status, out var wanted))
+            if (!WireEnum.TryParse<V1JobStatus>(status, out var wire))
             {
-                return Invalid("status", $"status must be one of: {WireEnum.Names<JobStatus>()}.");
+                return Invalid("status", $"status must be one of: {WireEnum.Names<V1JobStatus>()}.");
             }
 
+            var wanted = V1Wire.Domain(wire);
             query = query.Where(j => j.Status == wanted);
         }
 
@@ -89,7 +94,7 @@ public static class JobsEndpoints
         return TypedResults.Ok(new JobListResponse(page.Take(pageSize).Select(j => JobResponse.From(j)).ToList(), next));
     }
 
-    private static async Task<Results<Accepted<JobResponse>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> Resubmit(
+    private static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> Resubmit(
         Guid id, Tenant tenant, ParseJobsDbContext db, JobDispatcher dispatcher, TimeProvider clock, CancellationToken ct)
     {
         var job = await db.Jobs.OwnedBy(tenant).SingleOrDefaultAsync(j => j.Id == id, ct);
@@ -120,7 +125,7 @@ public static class JobsEndpoints
         return TypedResults.Accepted($"/v1/jobs/{id}", JobResponse.From(job));
     }
 
-    private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> DeleteJob(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteJob(
         Guid id, Tenant tenant, JobDeleter deleter, CancellationToken ct) =>
         await deleter.DeleteAsync(tenant, id, ct) ? TypedResults.NoContent() : JobProblems.NotFound(id);
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 
 namespace ParseJobs.Extraction.Parsing;
 
@@ -21,7 +22,50 @@ public static class DocumentTypeDetector
             return DocumentType.Pdf;
         if (bytes.StartsWith(ZipMagic))
             return IsDocxPackage(bytes.ToArray()) ? DocumentType.Docx : null;
-        return LooksLikeText(bytes) ? DocumentType.Txt : null;
+        return LooksLikeText(bytes) && MarkupKind(bytes) is null ? DocumentType.Txt : null;
+    }
+
+    /// <summary>What the formats we accept are called, for messages.</summary>
+    public const string AcceptedFormats = "PDF, DOCX (Word 2007 or later) and plain text (TXT)";
+
+    /// <summary>"HTML", "XML" or "RTF" when text bytes are markup (which would parse as a CV of tags), else null.</summary>
+    public static string? MarkupKind(ReadOnlySpan<byte> bytes)
+    {
+        var start = Decode(bytes[..Math.Min(bytes.Length, 4096)]).TrimStart();
+        if (start.StartsWith(@"{\rtf", StringComparison.Ordinal))
+            return "RTF";
+        if (start.Length < 2 || start[0] != '<' || !(char.IsAsciiLetter(start[1]) || start[1] is '!' or '?'))
+            return null;
+        if (!start.Contains('>', StringComparison.Ordinal))
+            return null;
+        var xml = start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<svg", StringComparison.OrdinalIgnoreCase);
+        return xml && !start.Contains("<html", StringComparison.OrdinalIgnoreCase) ? "XML" : "HTML";
+    }
+
+    /// <summary>True when text bytes hold at least <paramref name="minLetters"/> letters (of any script): a 1-byte
+    /// file or a page of punctuation is no document to parse.</summary>
+    public static bool HasReadableText(ReadOnlySpan<byte> bytes, int minLetters)
+    {
+        var letters = 0;
+        foreach (var c in Decode(bytes[..Math.Min(bytes.Length, 1 << 20)]))
+        {
+            if (char.IsLetter(c) && ++letters >= minLetters)
+                return true;
+        }
+
+        return false;
+    }
+
+    // UTF-16 by BOM, else UTF-8 when valid, else Latin-1 (what LooksLikeText accepts).
+    private static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return Encoding.Unicode.GetString(bytes[2..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            bytes = bytes[3..];
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes);
     }
 
     /// <summary>Same as <see cref="Detect(ReadOnlySpan{byte})"/> without copying a ZIP package.</summary>

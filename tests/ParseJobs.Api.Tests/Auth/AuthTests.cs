@@ -119,16 +119,45 @@ public sealed class AuthTests(ParseJobsAppFactory app)
     }
 
     [Fact]
-    public async Task Dashboard_RequiresAdminScope()
+    public async Task Dashboard_IsForbidden_ForOrganisationKeysEvenWithAdminScope()
     {
         using var user = await app.CreateClientForNewOrganisationAsync();
         using var admin = await app.CreateClientForNewOrganisationAsync(Scopes.Admin);
 
         using var forbidden = await user.GetAsync("/hangfire");
-        using var allowed = await admin.GetAsync("/hangfire");
+        using var adminForbidden = await admin.GetAsync("/hangfire");
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, adminForbidden.StatusCode);
+        Assert.Contains("operator", (await adminForbidden.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_Returns401SayingHowToSendTheKey_WhenTheBearerSchemeIsMissing()
+    {
+        var created = await app.CreateKeyAsync("no-bearer", Scopes.JobsRead);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", created.Key);
+
+        using var response = await client.GetAsync("/v1/jobs");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var detail = (await response.ReadJsonAsync()).GetProperty("detail").GetString();
+        Assert.Contains("without the 'Bearer' scheme", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("No API key was sent", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_Returns403NamingOnlyTheMissingScope_WhenTheKeyIsReadOnly()
+    {
+        using var reader = await app.CreateClientForNewOrganisationAsync(Scopes.JobsRead);
+
+        using var response = await reader.PostFileAsync("/v1/parse", SampleDocuments.Txt(), "cv.txt");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var detail = (await response.ReadJsonAsync()).GetProperty("detail").GetString();
+        Assert.Contains("lacks the scope jobs:write", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("jobs:read", detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,7 +127,9 @@ public sealed class CvApiTests(ParseJobsAppFactory app)
 
         using var results = await client.GetAsync($"/v1/parse/{jobId}/results");
         Assert.Equal(HttpStatusCode.Conflict, results.StatusCode);
-        Assert.Equal("Job failed to process. Results are not available.", (await results.ReadJsonAsync()).GetProperty("detail").GetString());
+        var problem = await results.ReadJsonAsync();
+        Assert.Contains($"({expectedCode})", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(expectedCode, problem.GetProperty("error").GetProperty("code").GetString());
     }
 
     [Fact]
@@ -187,5 +189,78 @@ public sealed class CvApiTests(ParseJobsAppFactory app)
         var status = await client.WaitForTerminalStatusAsync(jobId);
 
         Assert.Equal("completed", status.GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("a\0b")]
+    [InlineData("tab\there")]
+    [InlineData("bell\u0007")]
+    public async Task Upload_Returns400WithFieldError_WhenDataIdHasControlCharacters(string dataId)
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+
+        using var response = await client.PostFileAsync("/v1/parse", SampleDocuments.Txt(), "cv.txt", dataId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("data_id", out _));
+    }
+
+    [Fact]
+    public async Task Upload_Returns400WithFieldError_WhenFileNameHasANulByte()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(SampleDocuments.Txt());
+        form.Add(file, "file");
+        file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = "file", FileNameStar = "a\0b.txt" };
+
+        using var response = await client.PostAsync("/v1/parse", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("file", out _));
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE html><html><body><h1>Jane Doe</h1><p>Engineer</p></body></html>", "HTML")]
+    [InlineData("<?xml version=\"1.0\"?><cv><name>Jane Doe</name></cv>", "XML")]
+    [InlineData("{\\rtf1\\ansi Jane Doe, engineer}", "RTF")]
+    public async Task Upload_Returns415ListingAcceptedFormats_WhenMarkupIsRenamedPdf(string content, string kind)
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+
+        using var response = await client.PostFileAsync("/v1/parse", System.Text.Encoding.UTF8.GetBytes(content), "cv.pdf");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var detail = (await response.ReadJsonAsync()).GetProperty("detail").GetString();
+        Assert.Contains(kind, detail, StringComparison.Ordinal);
+        Assert.Contains("PDF, DOCX", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("12 345 !!! --- 2024")]
+    public async Task Upload_Returns422_WhenTheFileHasNoReadableText(string content)
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+
+        using var response = await client.PostFileAsync("/v1/parse", System.Text.Encoding.UTF8.GetBytes(content), "cv.txt");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("no readable text", (await response.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_SayTheJobIsOfAnotherKindAndWhereToReadIt_WhenItIsADocumentJob()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        using var submit = await client.PostFileAsync("/v1/documents", SampleDocuments.Txt(), "doc.txt");
+        var id = (await submit.ReadJsonAsync()).GetProperty("job_id").GetGuid();
+
+        using var response = await client.GetAsync($"/v1/parse/{id}/results");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var detail = (await response.ReadJsonAsync()).GetProperty("detail").GetString();
+        Assert.Contains("exists but is of kind document_parse", detail, StringComparison.Ordinal);
+        Assert.Contains($"/v1/documents/{id}", detail, StringComparison.Ordinal);
     }
 }

@@ -164,7 +164,7 @@ public sealed class CvParseJobTests(ParseJobsAppFactory app)
     // A pending CV job with its document, committed but never handed to Hangfire.
     private async Task<Guid> CreateUndispatchedJobAsync()
     {
-        var organisationId = (await app.CreateKeyAsync($"org-{Guid.NewGuid():N}"[..20], "jobs:read")).OrganisationId;
+        var organisationId = (await app.CreateKeyAsync($"org-{Guid.NewGuid():N}"[..20], "jobs:read")).OrganisationId!.Value;
         await using var db = CreateDb();
         var content = SampleDocuments.Txt();
         var document = new Uploads.StoredDocument

@@ -2,6 +2,11 @@ using System.Net;
 using System.Text.Json;
 using ParseJobs.Api.Tests.Infrastructure;
 using ParseJobs.Api.Tests.Samples;
+using A = DocumentFormat.OpenXml.Drawing;
+using Dw = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
+using W = DocumentFormat.OpenXml;
+using Wp = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ParseJobs.Api.Tests.Documents;
 
@@ -184,5 +189,81 @@ public sealed class DocumentsApiTests(ParseJobsAppFactory app)
 
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, image.StatusCode);
+    }
+
+    [Fact]
+    public async Task Result_SaysTheJobIsOfAnotherKindAndWhereToReadIt_WhenItIsACvJob()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await client.UploadAsync(SampleDocuments.Txt(), "cv.txt");
+
+        using var response = await client.GetAsync($"/v1/documents/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var detail = (await response.ReadJsonAsync()).GetProperty("detail").GetString();
+        Assert.Contains("exists but is of kind cv_parse", detail, StringComparison.Ordinal);
+        Assert.Contains($"/v1/parse/{id}/results", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Image_IsAnOctetStreamAttachment_WhenTheDocumentDeclaresHtmlForIt()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(client, DocxWithImage("text/html", "<html><body><script>alert(document.domain)</script></body></html>"u8.ToArray()));
+        var job = await client.WaitForJobAsync(id);
+        var url = job.GetProperty("result").GetProperty("chunks").EnumerateArray().SelectMany(c => c.GetProperty("segments").EnumerateArray())
+            .Select(s => s.TryGetProperty("image_url", out var u) ? u.GetString() : null).First(u => u is not null);
+
+        using var image = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("application/octet-stream", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", image.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("default-src 'none'", image.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Image_IsServedAsTheSniffedType_WhateverTheDocumentDeclares()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await SubmitAndGetIdAsync(client, DocxWithImage("image/jpeg", SampleDocuments.Png()));
+        var job = await client.WaitForJobAsync(id);
+        var url = job.GetProperty("result").GetProperty("chunks").EnumerateArray().SelectMany(c => c.GetProperty("segments").EnumerateArray())
+            .Select(s => s.TryGetProperty("image_url", out var u) ? u.GetString() : null).First(u => u is not null);
+
+        using var image = await client.GetAsync(url);
+
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>A DOCX with one paragraph of text and one picture whose part declares <paramref name="contentType"/>.</summary>
+    private static byte[] DocxWithImage(string contentType, byte[] imageBytes)
+    {
+        using var stream = new MemoryStream();
+        using (var document = W.Packaging.WordprocessingDocument.Create(stream, W.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var image = main.AddNewPart<W.Packaging.ImagePart>(contentType, "rIdImage1");
+            using (var part = image.GetStream(FileMode.Create))
+            {
+                part.Write(imageBytes);
+            }
+
+            var picture = new Wp.Drawing(new Dw.Inline(
+                new Dw.Extent { Cx = 914400, Cy = 914400 },
+                new Dw.DocProperties { Id = 1U, Name = "Picture 1" },
+                new A.Graphic(new A.GraphicData(new Pic.Picture(
+                    new Pic.NonVisualPictureProperties(new Pic.NonVisualDrawingProperties { Id = 0U, Name = "image" }, new Pic.NonVisualPictureDrawingProperties()),
+                    new Pic.BlipFill(new A.Blip { Embed = "rIdImage1" }, new A.Stretch(new A.FillRectangle())),
+                    new Pic.ShapeProperties(new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 914400, Cy = 914400 }), new A.PresetGeometry { Preset = A.ShapeTypeValues.Rectangle })))
+                { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" })));
+            main.Document = new Wp.Document(new Wp.Body(
+                new Wp.Paragraph(new Wp.Run(new Wp.Text("Jane Doe, portrait below"))),
+                new Wp.Paragraph(new Wp.Run(picture))));
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
     }
 }

@@ -38,7 +38,7 @@ public class ParseJobsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         _database = await TestDatabase.CreateAsync(NeedsRegularUser);
         await BeforeHostStartsAsync();
-        _ = Server; // start the host now: migrations and Hangfire schema before the first test
+        StartServer(); // start the host now (TestServer or Kestrel): migrations and Hangfire schema before the first test
     }
 
     /// <summary>Runs after the database exists, before the host starts.</summary>

@@ -165,7 +165,7 @@ public sealed class ItemJobsTests(ItemJobsFixture hosts)
         var key = client.DefaultRequestHeaders.Authorization!.Parameter!;
         await using var db = CreateDb();
         var keys = await db.ApiKeys.AsNoTracking().ToListAsync();
-        return keys.Single(k => key.Contains(k.Prefix, StringComparison.Ordinal)).OrganisationId;
+        return keys.Single(k => key.Contains(k.Prefix, StringComparison.Ordinal)).OrganisationId!.Value;
     }
 
     private ParseJobsDbContext CreateDb() =>

@@ -39,7 +39,7 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("hash");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
@@ -414,7 +414,6 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_api_keys_organisations_organisation_id");
 
                     b.Navigation("Organisation");
