@@ -13,7 +13,7 @@ using ParseJobs.Api.Parsers;
 namespace ParseJobs.Api.Cv;
 
 /// <summary>parse → extract: document bytes to the layout model (in an isolated parser) to a candidate profile.</summary>
-public sealed class CvParseJob(JobRunner runner, IDocumentParser parser, ICvExtractor extractor, JobProgressWriter progress, IOptions<ParsingOptions> options)
+public sealed class CvParseJob(JobRunner runner, IDocumentParser parser, CvPipeline pipeline, JobProgressWriter progress, IOptions<ParsingOptions> options)
 {
     // Hangfire retries until the job itself gives up (Worker:MaxAttempts ≤ 10): the job decides, Hangfire executes.
     [Queue("parse")]
@@ -25,15 +25,7 @@ public sealed class CvParseJob(JobRunner runner, IDocumentParser parser, ICvExtr
             var (content, type) = await runner.LoadDocumentAsync(job, token);
             var limits = options.Value.Limits();
             var layout = await parser.ParseAsync(content, type, limits, progress.For(jobId, token), token);
-            if (!layout.HasText)
-            {
-                throw new DocumentParseException(ParseErrorCodes.NoTextLayer, "The document has no text layer (a scan?); a CV needs text.");
-            }
-
-            var text = layout.ToExtractedDocument(limits.MaxTextCharacters);
-            var profile = extractor.Extract(text);
-            var language = LanguageDetector.Detect(text.Text);
-            var meta = new CvParseMeta(language.Code, language.Confidence, type, layout.PageCount);
-            return new JobRunner.Output(JsonSerializer.Serialize(profile), layout.PageCount, JsonSerializer.Serialize(meta, JsonSetup.Wire));
+            var cv = pipeline.Run(layout, limits.MaxTextCharacters);
+            return new JobRunner.Output(JsonSerializer.Serialize(cv.Profile), layout.PageCount, JsonSerializer.Serialize(cv.Meta, JsonSetup.Wire));
         }, ct);
 }

@@ -170,9 +170,10 @@ internal static partial class EntryParser
             var line = raw;
             if (line.Length == 0)
                 continue;
-            var dates = DateRangeParser.Find(line);
             var bullet = CvText.StartsWithBullet(line);
             var text = bullet ? CvText.StripBullet(line) : line;
+            // The range is found in the text it is later cut from (after the bullet), or its index points past the end.
+            var dates = DateRangeParser.Find(text);
             if (result.Count > 0 && result[^1].IsDescription && dates is null && !bullet && IsContinuation(result[^1].Text, text))
             {
                 result[^1] = (result[^1].Text + " " + text.Replace('\t', ' '), true, null);
