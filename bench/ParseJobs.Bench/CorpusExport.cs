@@ -18,6 +18,10 @@ public static class CorpusExport
         var docs = args.RequiredText("docs");
         var outDir = args.RequiredText("out");
         Directory.CreateDirectory(outDir);
+        // --text-out DIR: also DIR/NAME.txt, the reading-order text the CV step read (to look at errors by class).
+        var textDir = args.Text("text-out");
+        if (textDir is not null)
+            Directory.CreateDirectory(textDir);
         var json = WireJson.CreateOptions();
         var layoutExtractor = new DocumentLayoutExtractor();
         var pipeline = new CvPipeline();
@@ -36,7 +40,10 @@ public static class CorpusExport
 
             try
             {
-                var cv = pipeline.Run(layoutExtractor.Extract(bytes, type, ParseLimits.Default), ParseLimits.Default.MaxTextCharacters);
+                var layout = layoutExtractor.Extract(bytes, type, ParseLimits.Default);
+                var cv = pipeline.Run(layout, ParseLimits.Default.MaxTextCharacters);
+                if (textDir is not null)
+                    File.WriteAllText(Path.Combine(textDir, name + ".txt"), layout.ToExtractedDocument(ParseLimits.Default.MaxTextCharacters).Text);
                 File.WriteAllText(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(new CorpusPrediction(cv.Profile, cv.Meta), json));
                 foreach (var warning in cv.Meta.Warnings)
                     output.WriteLine($"warning {Path.GetFileName(file)}: {warning.Code} {warning.Message}");

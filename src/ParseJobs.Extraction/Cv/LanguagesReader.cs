@@ -18,7 +18,7 @@ internal static partial class LanguagesReader
                 {
                     var rest = piece[name.Length..].Trim().TrimStart('–', '-', ':', ',', '—', '|').Trim();
                     rest = Unwrap(rest);
-                    pending = new LanguageSkill { Language = name, Proficiency = rest, StandardProficiency = LanguageLevelMapper.Cefr(rest) };
+                    pending = new LanguageSkill { Language = name, Proficiency = rest, StandardProficiency = LanguageLevelMapper.Standard(rest) };
                     result.Add(pending);
                     continue;
                 }
@@ -38,7 +38,7 @@ internal static partial class LanguagesReader
                     continue;
                 }
 
-                pending.StandardProficiency = LanguageLevelMapper.Cefr(pending.Proficiency);
+                pending.StandardProficiency = LanguageLevelMapper.Standard(pending.Proficiency);
             }
         }
 
