@@ -93,7 +93,11 @@ internal static partial class EntryParser
     public static IEnumerable<string> Fragments(string header) =>
         FragmentSeparator().Split(header)
             .Select(f => f.Trim().Trim(',', '|', '–', '-', '—', '(', ')', ':').Trim())
-            .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit));
+            .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit) && !DurationPattern().IsMatch(f));
+
+    // "2 years 11 months", "3 Jahre", "8 mois", "1 anno" printed after a range: the length of the job, no header.
+    [GeneratedRegex(@"^(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|mt\.?|ans?|années?|mois|anni|anno|mesi|mese)\b[\s,]*(?:and|und|et|e)?\s*)+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DurationPattern();
 
     /// <summary>A narrow date column wraps "02.2023 –" / "07.2025" or "April 2018 – Oktober" / "2021": the halves
     /// are joined back into the first line when together they make a longer range than the first alone;
