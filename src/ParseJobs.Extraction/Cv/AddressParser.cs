@@ -43,7 +43,16 @@ internal static partial class AddressParser
             }
         }
 
-        if (parts.Count >= 2 && FieldClassifier.CountryCode(parts[^1]) is not null && FieldClassifier.LooksLikeCity(parts[^2]))
+        // "San Francisco, CA", "Denver, Colorado", "Austin, TX, USA": a US city and its state.
+        var usCountry = parts.Count >= 3 && FieldClassifier.CountryCode(parts[^1]) == "US" ? 1 : 0;
+        if (parts.Count - usCountry >= 2 && UsState(parts[^(1 + usCountry)]) is not null && FieldClassifier.LooksLikeCity(parts[^(2 + usCountry)]))
+        {
+            info.City = parts[^(2 + usCountry)];
+            info.State = parts[^(1 + usCountry)];
+            info.Country = usCountry == 1 ? parts[^1] : "";
+            info.StreetAndNumber = string.Join(", ", parts.Take(parts.Count - 2 - usCountry));
+        }
+        else if (parts.Count >= 2 && FieldClassifier.CountryCode(parts[^1]) is not null && FieldClassifier.LooksLikeCity(parts[^2]))
         {
             info.City = parts[^2];
             info.Country = parts[^1];
@@ -98,7 +107,7 @@ internal static partial class AddressParser
             var before = info.City;
             var tmp = new PersonalInfo();
             Apply(tmp, line);
-            if (tmp.City.Length > 0 && (tmp.PostalCode.Length > 0 || tmp.Country.Length > 0))
+            if (tmp.City.Length > 0 && (tmp.PostalCode.Length > 0 || tmp.Country.Length > 0 || tmp.State.Length > 0))
             {
                 info.City = tmp.City;
                 info.PostalCode = tmp.PostalCode;
@@ -111,6 +120,49 @@ internal static partial class AddressParser
             info.City = before;
         }
     }
+
+    /// <summary>"City, ST" inside a contact line without separators ("john@x.com +1 415 555 0142 San Francisco, CA linkedin…").</summary>
+    public static void InferUsCity(PersonalInfo info, List<string> header)
+    {
+        foreach (var line in header.Take(30))
+        {
+            foreach (Match m in CityCommaState().Matches(line))
+            {
+                if (UsState(m.Groups["state"].Value) is null || !FieldClassifier.LooksLikeCity(m.Groups["city"].Value))
+                    continue;
+                info.City = m.Groups["city"].Value;
+                info.State = m.Groups["state"].Value;
+                return;
+            }
+        }
+    }
+
+    /// <summary>The state's code when the text is a US state's code or name; "DE" is Germany on European CVs.</summary>
+    public static string? UsState(string text)
+    {
+        var t = text.Trim().TrimEnd('.');
+        if (t.Length == 2)
+            return t.All(char.IsAsciiLetterUpper) && t != "DE" && States.ContainsKey(t) ? t : null;
+        return StatesByName.GetValueOrDefault(CvText.Fold(t));
+    }
+
+    private static readonly Dictionary<string, string> States = new(StringComparer.Ordinal)
+    {
+        ["AL"] = "alabama", ["AK"] = "alaska", ["AZ"] = "arizona", ["AR"] = "arkansas", ["CA"] = "california", ["CO"] = "colorado",
+        ["CT"] = "connecticut", ["DE"] = "delaware", ["DC"] = "district of columbia", ["FL"] = "florida", ["GA"] = "georgia", ["HI"] = "hawaii",
+        ["ID"] = "idaho", ["IL"] = "illinois", ["IN"] = "indiana", ["IA"] = "iowa", ["KS"] = "kansas", ["KY"] = "kentucky", ["LA"] = "louisiana",
+        ["ME"] = "maine", ["MD"] = "maryland", ["MA"] = "massachusetts", ["MI"] = "michigan", ["MN"] = "minnesota", ["MS"] = "mississippi",
+        ["MO"] = "missouri", ["MT"] = "montana", ["NE"] = "nebraska", ["NV"] = "nevada", ["NH"] = "new hampshire", ["NJ"] = "new jersey",
+        ["NM"] = "new mexico", ["NY"] = "new york", ["NC"] = "north carolina", ["ND"] = "north dakota", ["OH"] = "ohio", ["OK"] = "oklahoma",
+        ["OR"] = "oregon", ["PA"] = "pennsylvania", ["RI"] = "rhode island", ["SC"] = "south carolina", ["SD"] = "south dakota",
+        ["TN"] = "tennessee", ["TX"] = "texas", ["UT"] = "utah", ["VT"] = "vermont", ["VA"] = "virginia", ["WA"] = "washington",
+        ["WV"] = "west virginia", ["WI"] = "wisconsin", ["WY"] = "wyoming",
+    };
+
+    // Names that are also cities or countries on European CVs (Georgia, Washington, New York) are left out.
+    private static readonly Dictionary<string, string> StatesByName = States
+        .Where(s => s.Value is not ("georgia" or "washington" or "new york" or "delaware"))
+        .ToDictionary(s => s.Value, s => s.Key, StringComparer.Ordinal);
 
     /// <summary>"Knoblauchweg 91 Zug" (number inside: the city follows it), "41 Hillside Edinburgh"
     /// (number first: the city is the last word), or a bare city with the street on the line before.</summary>
@@ -164,4 +216,7 @@ internal static partial class AddressParser
 
     [GeneratedRegex(@"^(?<street>\d+[a-zA-Z]?\s+.+?)\s+(?<city>\p{L}+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumberFirstStreet();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<city>\p{Lu}[\p{L}.'\-]+(?: \p{Lu}[\p{L}.'\-]+){0,2}),\s?(?<state>[A-Z]{2})(?![\p{L}])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CityCommaState();
 }

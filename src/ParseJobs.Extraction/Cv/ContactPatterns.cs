@@ -14,11 +14,24 @@ internal static partial class ContactPatterns
             var line = CvText.StripBullet(lines[i]);
             var m = LabelPattern().Match(line);
             if (!m.Success)
+            {
+                // Personal-details tables: "Geburtsdatum<TAB>12.03.1990", "Name<TAB>Florence Gasser".
+                if (TabLabelPattern().Match(line) is { Success: true } cell)
+                {
+                    var cellValue = cell.Groups["value"].Value.Replace('\t', ' ').Trim();
+                    if (i + 1 < lines.Count && PostcodeAndPlace().IsMatch(lines[i + 1].Trim()))
+                        cellValue += ", " + lines[i + 1].Trim();
+                    map.TryAdd(CvText.Fold(cell.Groups["label"].Value).Trim(), cellValue);
+                }
+
                 continue;
+            }
             var label = CvText.Fold(m.Groups["label"].Value).Trim();
             var value = m.Groups["value"].Value.Trim();
             if (value.Length == 0 && i + 1 < lines.Count && !LabelPattern().IsMatch(lines[i + 1]))
                 value = lines[i + 1].Trim();
+            else if (i + 1 < lines.Count && PostcodeAndPlace().IsMatch(lines[i + 1].Trim()))
+                value += ", " + lines[i + 1].Trim(); // an address value goes on with its postcode and place
             if (value.Length > 0)
                 map.TryAdd(label, value.Replace('\t', ' '));
         }
@@ -65,6 +78,12 @@ internal static partial class ContactPatterns
     [GeneratedRegex(@"^(?<label>[\p{L}][\p{L} .’'/\-]{1,40}?)\s*:\s*(?<value>.*)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex LabelPattern();
 
-    [GeneratedRegex(@"\t|\s+[|·•]\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\t|\s+[|·•—–]\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex ContactSeparator();
+
+    [GeneratedRegex(@"^(?<label>\p{L}[\p{L} .’'/\-]{1,30}?)\t+(?<value>[^\t].*)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    internal static partial Regex TabLabelPattern();
+
+    [GeneratedRegex(@"^(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}[\p{L} .'\-]{1,40}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PostcodeAndPlace();
 }

@@ -15,44 +15,67 @@ internal static partial class PersonalInfoReader
             .SelectMany(s => s.Lines).ToList();
         // A sidebar read first leaves the header empty: the name then follows the sidebar's lists, whose items
         // (skills, languages) are no names however name-like they look.
-        info.FullName = sections[0].Lines.Count > 0 ? Name(sections[0].Lines, 8, false) : Name(lines, 40, true);
+        info.FullName = LabelledName(document) ?? (sections[0].Lines.Count > 0 ? Name(sections[0].Lines, 8, false) : Name(lines, 40, true));
         info.Email = ContactPatterns.EmailPattern().Match(text) is { Success: true } email ? email.Value.TrimEnd('.') : "";
 
-        var address = ContactPatterns.Label(labels, "address", "adresse", "anschrift", "wohnadresse", "indirizzo", "domicile", "wohnort", "residenza");
+        var address = ContactPatterns.Label(labels, "address", "adresse", "anschrift", "wohnadresse", "indirizzo", "domicile", "wohnort", "residenza",
+            "location", "city", "standort", "ort", "stadt", "lieu", "ville", "localité", "luogo", "città", "località");
         if (address.Length > 0)
             AddressParser.Apply(info, address);
         else
             AddressParser.Infer(info, header);
+        if (info.City.Length == 0)
+            AddressParser.InferUsCity(info, header);
 
         var regions = Regions(info, document.Language.Code);
         AssignPhones(info, labels, header, regions);
         info.LinkedIn = LinkedIn(text, labels, header);
-        info.BirthDate = BirthDate(ContactPatterns.Label(labels, "date of birth", "birth date", "born", "geburtsdatum", "geboren", "date de naissance", "né le", "née le", "data di nascita", "nato il", "nata il"));
+        info.BirthDate = BirthDate(ContactPatterns.Label(labels, "date of birth", "birth date", "born", "dob", "d.o.b.", "geburtsdatum", "geboren", "geboren am", "geb.", "geb",
+            "date de naissance", "né le", "née le", "né", "née", "data di nascita", "nato il", "nata il", "nato", "nata"));
+        if (info.BirthDate.Length == 0)
+            info.BirthDate = UnlabelledBirthDate(sections);
         info.Nationality = ContactPatterns.Label(labels, "nationality", "citizenship", "nationalität", "staatsangehörigkeit", "nationalite", "nationalité", "nazionalità", "cittadinanza");
         info.Availability = ContactPatterns.Label(labels, "availability", "available", "verfügbarkeit", "verfügbar ab", "eintritt", "disponibilité", "disponibilita", "disponibilità");
         info.CivilStatus = ContactPatterns.Label(labels, "marital status", "civil status", "zivilstand", "familienstand", "état civil", "situation familiale", "stato civile");
         info.CarLicense = ContactPatterns.Label(labels, "driving licence", "driving license", "driver's license", "driver’s license", "führerausweis", "führerschein", "permis de conduire", "permis", "patente", "patente di guida").Length > 0;
     }
 
+    // "Name: Florence Gasser", "Vorname: Florence" + "Nachname: Gasser" in a personal-details table.
+    private static string? LabelledName(CvDocument document)
+    {
+        var full = document.Label("full name", "vollständiger name", "nom complet", "nome completo", "nome e cognome", "name");
+        var first = document.Label("first name", "given name", "vorname", "prénom", "nome");
+        var last = document.Label("last name", "surname", "family name", "nachname", "familienname", "nom", "nom de famille", "cognome");
+        if (CvText.WordCount(full) == 1 && first.Length > 0 && !string.Equals(first, full, StringComparison.Ordinal))
+            full = first + " " + full; // "Name: Mustermann" + "Vorname: Max"
+        else if (full.Length == 0 && first.Length > 0 && last.Length > 0)
+            full = first + " " + last;
+
+        var name = NormaliseName(full);
+        return name.Length > 0 && IsNameLike(name) && CvText.WordCount(name) >= 2 ? name : null;
+    }
+
+    // Academic titles ("Dr.", "Prof. Dr.", "Dipl.-Ing.") are no part of the name; the name itself stays as printed.
+    private static string NormaliseName(string text) => AcademicTitle().Replace(text.Replace('\t', ' ').Trim(), "").Trim();
+
     private static string Name(List<string> headerLines, int scan, bool skipListItems)
     {
         bool Fits(string text) => IsNameLike(text) && !(skipListItems && (SkillTaxonomy.Find(text) is not null || LanguageLevelMapper.LeadingLanguage(text) is not null));
         for (var i = 0; i < Math.Min(scan, headerLines.Count); i++)
         {
-            var candidate = headerLines[i].Replace('\t', ' ').Trim();
-            candidate = DocumentTitle().Replace(candidate, "");
+            var candidate = NormaliseName(DocumentTitle().Replace(headerLines[i].Replace('\t', ' ').Trim(), ""));
             if (candidate.Length == 0)
                 continue;
             if (!Fits(candidate))
                 continue;
-            if (candidate.EndsWith('-') && i + 1 < headerLines.Count && Fits(candidate + headerLines[i + 1].Trim()))
-                return candidate + headerLines[i + 1].Trim();
+            if (candidate.EndsWith('-') && i + 1 < headerLines.Count && Fits(candidate + NormaliseName(headerLines[i + 1])))
+                return candidate + NormaliseName(headerLines[i + 1]);
             if (CvText.WordCount(candidate) == 1)
             {
                 // A first name printed large beside the surname: the surname can follow the job title.
                 for (var j = i + 1; j < Math.Min(i + 4, headerLines.Count); j++)
                 {
-                    var next = headerLines[j].Replace('\t', ' ').Trim();
+                    var next = NormaliseName(headerLines[j]);
                     if (Fits(next) && CvText.WordCount(next) <= 2)
                         return candidate + " " + next;
                 }
@@ -96,7 +119,7 @@ internal static partial class PersonalInfoReader
 
     private static void AssignPhones(PersonalInfo info, Dictionary<string, string> labels, List<string> header, List<string> regions)
     {
-        string? Parse(string value) => PhoneNormalizer.Candidates(value).Select(c => PhoneNormalizer.ToE164(c, regions)).FirstOrDefault(p => p is not null);
+        string? Parse(string value) => PhoneNormalizer.Candidates(value).Select(c => PhoneNormalizer.ToE164(c, RegionsFor(c, info, regions))).FirstOrDefault(p => p is not null);
 
         var mobile = ContactPatterns.Label(labels, "mobile", "mobile phone", "mobil", "handy", "natel", "cell", "cellphone", "cell phone", "cellulare", "portable", "téléphone portable", "mobiltelefon", "tel. mobile", "cellulaire");
         var home = ContactPatterns.Label(labels, "telefon privat", "home", "home phone", "privat", "festnetz", "téléphone privé", "téléphone fixe", "domicile", "telefono fisso", "telefono privato", "casa", "tel. privat");
@@ -115,12 +138,14 @@ internal static partial class PersonalInfoReader
         {
             foreach (var candidate in PhoneNormalizer.Candidates(clean))
             {
-                // The number must be most of the line: dates and postcodes inside text are no phones.
-                if (candidate.Count(char.IsDigit) * 10 < clean.Count(char.IsLetterOrDigit) * 6)
+                // The number must be most of the line: dates and postcodes inside text are no phones; a number with its
+                // international prefix ("+1 (415) 555-0142") is one wherever it stands.
+                var international = candidate.StartsWith('+') && candidate.Count(char.IsDigit) >= 9;
+                if (!international && candidate.Count(char.IsDigit) * 10 < clean.Count(char.IsLetterOrDigit) * 6)
                     continue;
-                if (DateRangeParser.Find(candidate) is not null)
+                if (DateRangeParser.Find(candidate) is not null || IsDayDate(candidate))
                     continue;
-                if (PhoneNormalizer.ToE164(candidate, regions) is { } e164 && e164 != info.HomePhone)
+                if (PhoneNormalizer.ToE164(candidate, RegionsFor(candidate, info, regions)) is { } e164 && e164 != info.HomePhone)
                 {
                     info.MobilePhone = e164;
                     return;
@@ -146,6 +171,36 @@ internal static partial class PersonalInfoReader
             var t = CvText.StripBullet(line).Trim();
             if (ContactPatterns.HandlePattern().IsMatch(t) && t.Contains('-', StringComparison.Ordinal) && t.Any(char.IsLetter) && !t.Any(char.IsUpper) && DateRangeParser.Find(t) is null)
                 return Url(t);
+        }
+
+        return "";
+    }
+
+    // "(415) 555-0142" and "415-555-0142" are the North American way of writing a number: in an English CV with no
+    // other country printed (or a US state), such a number is tried as a US one first.
+    private static List<string> RegionsFor(string candidate, PersonalInfo info, List<string> regions)
+    {
+        var country = FieldClassifier.CountryCode(info.Country);
+        var english = regions.Count > 0 && regions[0] is "GB" or "US" || info.State.Length > 0;
+        if (!NanpFormat().IsMatch(candidate.Trim()) || !english || (country is not null && country is not ("US" or "CA")))
+            return regions;
+        return [.. new[] { country ?? "US", "US", "CA" }.Concat(regions).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static bool IsDayDate(string text) => DayDate().IsMatch(text.Trim());
+
+    // A header prints a full day date only as the birth date: "19/05/1996" beside the phone, or "geb. 12.03.1990".
+    private static string UnlabelledBirthDate(List<CvSection> sections)
+    {
+        foreach (var line in sections.Where(s => s.Kind is SectionKind.Header or SectionKind.Personal).SelectMany(s => s.Lines).Take(40))
+        {
+            if (BornPrefix().Match(line) is { Success: true } born && BirthDate(born.Groups["date"].Value) is { Length: > 0 } prefixed)
+                return prefixed;
+            foreach (var piece in ContactPatterns.ContactSeparator().Split(CvText.StripBullet(line)))
+            {
+                if (IsDayDate(piece) && BirthDate(piece) is { Length: > 0 } date && date[..4] is var year && string.CompareOrdinal(year, "1920") >= 0 && string.CompareOrdinal(year, "2015") <= 0)
+                    return date;
+            }
         }
 
         return "";
@@ -194,4 +249,16 @@ internal static partial class PersonalInfoReader
 
     [GeneratedRegex(@"\b(\p{L}+)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UsBirthDate();
+
+    [GeneratedRegex(@"^(?:(?:Prof|Dr|PD|Dipl|Mag|Ing|lic|med|phil|rer|nat|sc|techn)\.(?:-Ing\.)?\s*)+", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AcademicTitle();
+
+    [GeneratedRegex(@"^(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]{0,2}\d{3}[\s.\-]\d{4}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NanpFormat();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+(?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DayDate();
+
+    [GeneratedRegex(@"\b(?:geb\.|geboren(?:\s+am)?|n[ée]e?\s+le|nat[oa]\s+il|born(?:\s+on)?|date of birth|d\.o\.b\.)\s*:?\s*(?<date>\d{1,2}\.?\s*(?:\p{L}+\.?|\d{1,2}[./])\s*(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BornPrefix();
 }
