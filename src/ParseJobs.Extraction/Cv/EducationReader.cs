@@ -56,7 +56,12 @@ internal static partial class EducationReader
         double Lean(string f) => FieldClassifier.InstitutionScore(f) - FieldClassifier.DegreeScore(f);
         string institution;
         string degree;
-        if (fragments.Count == 1 && fragments[0].IndexOf(", ", StringComparison.Ordinal) is var comma and > 0)
+        if (fragments.Count == 1 && DegreeAtSchool().Match(fragments[0]) is { Success: true } at && FieldClassifier.InstitutionScore(at.Groups["school"].Value) > 0)
+        {
+            // "Master of Science in Informatik @Universität von Kalifornien", "BSc Physics at ETH Zürich".
+            fragments = [at.Groups["school"].Value.Trim(), at.Groups["degree"].Value.Trim()];
+        }
+        else if (fragments.Count == 1 && fragments[0].IndexOf(", ", StringComparison.Ordinal) is var comma and > 0)
         {
             // "BSc Computer Science, Warsaw University of Technology": a degree and a school on either side of a comma.
             var left = fragments[0][..comma].Trim();
@@ -112,4 +117,7 @@ internal static partial class EducationReader
 
     [GeneratedRegex(@"^(Science|Arts|Business Administration|Engineering|Laws)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex GenericField();
+
+    [GeneratedRegex(@"^(?<degree>.+?)\s+(?:(?:at|an der|à|presso)\s+|@\s*)(?<school>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DegreeAtSchool();
 }

@@ -51,12 +51,25 @@ internal static partial class ExperienceReader
         return result;
     }
 
+    /// <summary>"Zürich, CH", "Santa Clara, CA" (a US state: no country), or "Berlin" alone; else null.</summary>
     internal static (string City, string Country)? Location(string fragment)
     {
         var parts = fragment.Split(',').Select(p => p.Trim()).ToList();
+        if (parts.Count == 2 && AddressParser.UsState(parts[1]) is not null && FieldClassifier.LooksLikeCity(parts[0]))
+            return (parts[0], "");
         if (parts.Count == 2 && FieldClassifier.CountryCode(parts[1]) is not null && FieldClassifier.LooksLikeCity(parts[0]))
             return (parts[0], parts[1]);
         return null;
+    }
+
+    /// <summary>A line that only names a place: "San Francisco, CA", "Istanbul, Türkiye", "Remote".</summary>
+    internal static bool IsPlace(string text)
+    {
+        var parts = text.Split(',').Select(p => p.Trim()).ToList();
+        return Location(text) is not null
+            || (parts.Count == 2 && CvText.WordCount(text) <= 4 && parts.TrueForAll(FieldClassifier.LooksLikeCity)
+                && FieldClassifier.InstitutionScore(text) == 0)
+            || CvText.Fold(text) is "remote" or "hybrid" or "homeoffice" or "télétravail";
     }
 
     private static void AssignCompanyAndPosition(ExperienceEntry entry, List<string> fragments)
@@ -117,7 +130,9 @@ internal static partial class ExperienceReader
             return null;
         if (FieldClassifier.PositionScore(a) > 0 && FieldClassifier.PositionScore(b) == 0)
             return (a, b);
-        if (FieldClassifier.PositionScore(b) > 0 && FieldClassifier.PositionScore(a) == 0 && FieldClassifier.CompanyScore(a) > 0)
+        // "COMPANY, TITLE": the side that reads more like a title is the title ("NVIDIA Research, Research Intern").
+        double Lean(string f) => FieldClassifier.CompanyScore(f) - FieldClassifier.PositionScore(f);
+        if (FieldClassifier.PositionScore(b) > FieldClassifier.PositionScore(a) && Lean(a) > Lean(b) && !IsPlace(b))
             return (b, a);
         return null;
     }
@@ -147,6 +162,6 @@ internal static partial class ExperienceReader
     [GeneratedRegex(@"^(?<title>.+?)\s+[–—-]\s+(?<type>[^–—]+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TitleAndEmploymentType();
 
-    [GeneratedRegex(@"^(?<pos>.+?)\s+(?:at|bei|chez|presso|@)\s+(?<company>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<pos>.+?)\s+(?:(?:at|bei|chez|presso)\s+|@\s*)(?<company>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TitleAtCompany();
 }

@@ -90,3 +90,51 @@ public sealed class DateRangeFormsTests
         Assert.Equal(("Fabrikam GmbH", "Backend Engineer"), (job.Company, job.Position));
     }
 }
+
+/// <summary>Entry headers in the shapes real templates print them (issue 9), each as a small synthetic section.</summary>
+public sealed class EntryHeaderShapesTests
+{
+    private static List<ExperienceEntry> Jobs(params string[] lines) =>
+        new CvExtractor().Extract(new ExtractedDocument(DocumentType.Pdf, [new ExtractedPage(1, string.Join('\n', ["Ana Lima", "ana@example.com", "Experience", .. lines]))])).Experience;
+
+    [Fact]
+    public void Extract_SplitsTitleAndCompany_WhenTitleAtCompany()
+    {
+        var job = Assert.Single(Jobs("Data Analyst @BetaSoft Technologies", "2023 – Present\tSan Francisco, CA", "• Built dashboards in Tableau for the sales team."));
+
+        Assert.Equal(("BetaSoft Technologies", "Data Analyst", "2023", ""), (job.Company, job.Position, job.StartDate, job.EndDate));
+        Assert.Equal("San Francisco", job.City);
+    }
+
+    [Fact]
+    public void Extract_GivesPlaceAndDatesToTheirEntry_WhenPrintedUnderTheBullets()
+    {
+        var jobs = Jobs(
+            "Nexus AI, Co-Founder & CTO", "• Built the model serving platform for two million monthly requests.", "San Francisco, CA", "June 2023 – present", "2 years 10 months",
+            "NVIDIA Research, Research Intern", "• Designed a sparse attention mechanism for transformers.", "Santa Clara, CA", "May 2022 – Aug 2022");
+
+        Assert.Equal([("Nexus AI", "06.2023", ""), ("NVIDIA Research", "05.2022", "08.2022")], jobs.Select(j => (j.Company, j.StartDate, j.EndDate)).ToArray());
+        Assert.Equal(["San Francisco", "Santa Clara"], jobs.Select(j => j.City).ToArray());
+    }
+
+    [Fact]
+    public void Extract_KeepsAWrappedBulletInItsEntry_WhenTheWrapStartsWithACapital()
+    {
+        var job = Assert.Single(Jobs(
+            "Nexus AI, Co-Founder & CTO", "June 2023 – present",
+            "• Raised an eighteen million Series A round led by Sequoia Capital with participation from the",
+            "Founders Fund and two further investors.", "• Scaled the team."));
+
+        Assert.Contains("Founders Fund", job.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_SplitsDegreeAndSchool_WhenDegreeAtSchool()
+    {
+        var school = Assert.Single(new CvExtractor().Extract(new ExtractedDocument(DocumentType.Pdf, [new ExtractedPage(1, string.Join('\n',
+            "Ana Lima", "ana@example.com", "Education", "Master of Science in Informatik @Universität von Kalifornien", "09/2020 – 09/2022"))])).Education);
+
+        Assert.Equal(("Universität von Kalifornien", "Master of Science in Informatik"), (school.Institution, school.Degree));
+        Assert.Equal(("09.2020", "09.2022"), (school.StartDate, school.EndDate));
+    }
+}
