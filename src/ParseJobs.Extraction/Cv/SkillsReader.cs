@@ -43,7 +43,7 @@ public static partial class SkillsReader
             if (label is { } inline)
                 category = inline;
 
-            var list = CvText.SplitList(items);
+            var list = CvText.SplitList(items).SelectMany(SplitConjunction).ToList();
             if (list.Count > 0 && i + 1 < lines.Count && JoinWrappedSkill(line, list[^1], lines[i + 1]) is { } wrapped)
             {
                 list[^1] = wrapped.Joined;
@@ -79,11 +79,34 @@ public static partial class SkillsReader
             .ToList();
 
     // "IT skills: Java, SQL", "Branchenerfahrung<TAB>Energie" or a label glued to its first item by the PDF text layer.
+    // "Spring MVC, and Hibernate" leaves "and Hibernate"; "Git and GitHub" is two skills when the taxonomy knows a side.
+    private static IEnumerable<string> SplitConjunction(string item)
+    {
+        var text = LeadingConjunction().Replace(item, "").Trim();
+        var m = Conjunction().Match(text);
+        if (m.Success && CvText.WordCount(m.Groups["a"].Value) <= 3 && CvText.WordCount(m.Groups["b"].Value) <= 3
+            && (SkillTaxonomy.Find(m.Groups["a"].Value) is not null || SkillTaxonomy.Find(m.Groups["b"].Value) is not null)
+            && SkillTaxonomy.Find(text) is null)
+        {
+            yield return m.Groups["a"].Value.Trim();
+            yield return m.Groups["b"].Value.Trim();
+        }
+        else if (text.Length > 0)
+        {
+            yield return text;
+        }
+    }
+
     private static (SkillCategory? Label, string Items) SkillLabel(string line)
     {
         var labelled = LabelledLine().Match(line);
         if (labelled.Success && SkillCategories.FromLabel(labelled.Groups["label"].Value) is { } inline)
             return (inline, labelled.Groups["items"].Value);
+        // "Frameworks: Django, React", "Cloud Platforms: AWS": a sub-label of no known category is no skill itself
+        // (unless the taxonomy knows it: "Python: advanced").
+        if (labelled.Success && labelled.Groups["label"].Value.Trim() is { } sub && CvText.WordCount(sub) <= 4 && !sub.Any(char.IsDigit)
+            && line[labelled.Groups["label"].Length] == ':' && SkillTaxonomy.Find(sub) is null)
+            return (null, labelled.Groups["items"].Value);
         return SkillCategories.SplitGluedLabel(line) is { } glued ? (glued.Category, glued.Items) : (null, line);
     }
 
@@ -122,4 +145,10 @@ public static partial class SkillsReader
 
     [GeneratedRegex(@"^(?<label>[^:\t]{2,40})(?::\s*|\t)(?<items>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LabelledLine();
+
+    [GeneratedRegex(@"^(?:and|und|et|e|&)\s+", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadingConjunction();
+
+    [GeneratedRegex(@"^(?<a>[^()]+?)\s+(?:and|und|et|e|&)\s+(?<b>[^()]+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Conjunction();
 }
