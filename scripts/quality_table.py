@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Prints the per-field F1 by language and by format from score.py's --json output, as a markdown table.
 
-usage: python3 scripts/quality_table.py score.json
+usage: python3 scripts/quality_table.py score.json [--renderer]
+       --renderer adds a column per layout family (renderer=…), for the per-family tables.
 """
 import json
 import sys
 
 score = json.load(open(sys.argv[1]))
-groups = [g for g in score["groups"] if g.startswith(("lang=", "format="))]
+prefixes = ("lang=", "format=", "renderer=") if "--renderer" in sys.argv[2:] else ("lang=", "format=")
+groups = [g for g in score["groups"] if g.startswith(prefixes)]
 fields = list(score["core_fields"])
 print("| field | all | " + " | ".join(g.split("=")[1] for g in groups) + " |")
 print("| --- | --- | " + " | ".join("---" for _ in groups) + " |")

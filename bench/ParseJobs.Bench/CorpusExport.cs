@@ -8,8 +8,8 @@ using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Bench;
 
-/// <summary><c>corpus</c>: the layout model (as CvParseJob reads it) + CvExtractor over every file of a folder, in process, writing
-/// OUT/NAME.json as <c>{"data": profile}</c> with the API's JSON settings (<see cref="WireJson"/>), so that the
+/// <summary><c>corpus</c>: the layout model + <see cref="CvPipeline"/> (what CvParseJob runs) over every file of a folder, in
+/// process, writing OUT/NAME.json as <c>{"data": profile, "meta": meta}</c> with the API's JSON settings (<see cref="WireJson"/>), so that the
 /// corpus scorer reads the files as it reads the API's results.</summary>
 public static class CorpusExport
 {
@@ -18,9 +18,13 @@ public static class CorpusExport
         var docs = args.RequiredText("docs");
         var outDir = args.RequiredText("out");
         Directory.CreateDirectory(outDir);
+        // --text-out DIR: also DIR/NAME.txt, the reading-order text the CV step read (to look at errors by class).
+        var textDir = args.Text("text-out");
+        if (textDir is not null)
+            Directory.CreateDirectory(textDir);
         var json = WireJson.CreateOptions();
         var layoutExtractor = new DocumentLayoutExtractor();
-        var cvExtractor = new CvExtractor();
+        var pipeline = new CvPipeline();
         int written = 0, skipped = 0;
         var total = Stopwatch.StartNew();
         foreach (var file in Directory.EnumerateFiles(docs).Order(StringComparer.Ordinal))
@@ -36,8 +40,13 @@ public static class CorpusExport
 
             try
             {
-                var profile = cvExtractor.Extract(layoutExtractor.Extract(bytes, type, ParseLimits.Default).ToExtractedDocument());
-                File.WriteAllText(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(new CorpusPrediction(profile), json));
+                var layout = layoutExtractor.Extract(bytes, type, ParseLimits.Default);
+                var cv = pipeline.Run(layout, ParseLimits.Default.MaxTextCharacters);
+                if (textDir is not null)
+                    File.WriteAllText(Path.Combine(textDir, name + ".txt"), layout.ToExtractedDocument(ParseLimits.Default.MaxTextCharacters).Text);
+                File.WriteAllText(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(new CorpusPrediction(cv.Profile, cv.Meta), json));
+                foreach (var warning in cv.Meta.Warnings)
+                    output.WriteLine($"warning {Path.GetFileName(file)}: {warning.Code} {warning.Message}");
                 written++;
             }
             catch (DocumentParseException ex)
@@ -53,6 +62,6 @@ public static class CorpusExport
         return 0;
     }
 
-    /// <summary>The <c>data</c> envelope of GET /v1/parse/{id}/results.</summary>
-    private sealed record CorpusPrediction(CvProfile Data);
+    /// <summary>The <c>data</c> and <c>meta</c> of GET /v1/parse/{id}/results.</summary>
+    private sealed record CorpusPrediction(CvProfile Data, CvParseMeta Meta);
 }

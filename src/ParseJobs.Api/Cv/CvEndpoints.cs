@@ -96,10 +96,3 @@ public static class CvEndpoints
 
 /// <summary>A completed parse: <c>data</c> is the candidate profile, <c>meta</c> what was learnt about the document.</summary>
 public sealed record ParseResultsResponse(CvProfile Data, int StatusCode, double ExecutionTime, CvParseMeta? Meta);
-
-/// <summary>About the parsed CV.</summary>
-/// <param name="Language">ISO 639-1 code of the document's language (en, de, fr, it), "" when unclear; the profile keeps the document's language.</param>
-/// <param name="LanguageConfidence">Share of the language evidence pointing to <paramref name="Language"/>, 0–1.</param>
-/// <param name="DocumentType">pdf, docx or txt, as detected from the bytes.</param>
-/// <param name="PageCount">Pages read.</param>
-public sealed record CvParseMeta(string Language, double LanguageConfidence, ParseJobs.Extraction.Parsing.DocumentType DocumentType, int PageCount);

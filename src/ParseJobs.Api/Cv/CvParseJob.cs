@@ -12,7 +12,7 @@ namespace ParseJobs.Api.Cv;
 // Hangfire retries until the job itself gives up (Worker:MaxAttempts ≤ 10): the job decides, Hangfire executes.
 // On the class: the job is enqueued through IJobClass, whose method carries no attributes.
 [Hangfire.AutomaticRetry(Attempts = 10, DelaysInSeconds = [2, 10, 30, 60, 120, 300, 300, 300, 300, 300], OnAttemptsExceeded = Hangfire.AttemptsExceededAction.Delete)]
-public sealed class CvParseJob(JobRunner runner, ParseJobsDbContext db, IDocumentParser parser, ICvExtractor extractor, JobProgressWriter progress, IOptions<ParsingOptions> options)
+public sealed class CvParseJob(JobRunner runner, ParseJobsDbContext db, IDocumentParser parser, CvPipeline pipeline, JobProgressWriter progress, IOptions<ParsingOptions> options)
     : IJobClass
 {
     public Task RunAsync(Guid jobId, CancellationToken ct) =>
@@ -21,18 +21,7 @@ public sealed class CvParseJob(JobRunner runner, ParseJobsDbContext db, IDocumen
             var (content, type) = await db.LoadDocumentAsync(job.DocumentId, token);
             var limits = options.Value.Limits() with { MaxImages = 0 }; // a profile needs text: no picture bytes cross the pipe
             var layout = await parser.ParseAsync(content, type, limits, progress.For(jobId, token), token);
-            if (!layout.HasText)
-            {
-                throw new JobFailedException(ErrorCodes.NoTextLayer, "The document has no text layer (a scan?); a CV needs text.");
-            }
-
-            var text = layout.ToExtractedDocument(limits.MaxTextCharacters);
-            var profile = extractor.Extract(text);
-            var language = LanguageDetector.Detect(text.Text);
-            return new JobOutput<CvProfile>(profile)
-            {
-                PageCount = layout.PageCount,
-                Meta = new CvParseMeta(language.Code, language.Confidence, type, layout.PageCount),
-            };
+            var cv = pipeline.Run(layout, limits.MaxTextCharacters); // NO_TEXT_LAYER for a scan: a profile needs text
+            return new JobOutput<CvProfile>(cv.Profile) { PageCount = layout.PageCount, Meta = cv.Meta };
         }, ct);
 }

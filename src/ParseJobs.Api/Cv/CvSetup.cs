@@ -7,10 +7,11 @@ namespace ParseJobs.Api.Cv;
 
 public static class CvSetup
 {
-    /// <summary>CV parsing (<c>/v1/parse</c>): the extractor and the job kind.</summary>
+    /// <summary>CV parsing (<c>/v1/parse</c>): the extractor, the pipeline and the job kind.</summary>
     public static IServiceCollection AddCv(this IServiceCollection services)
     {
         services.AddSingleton<ICvExtractor, CvExtractor>();
+        services.AddSingleton<CvPipeline>();
         // Stored with the wire options: the bytes GET /v1/jobs/{id} embeds are the ones the API always sent.
         services.AddJobKind<CvParseJob, CvProfile>(JobKind.CvParse, k => k
             .OnQueue("parse")

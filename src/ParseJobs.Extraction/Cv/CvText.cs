@@ -26,11 +26,22 @@ internal static partial class CvText
     public static string Clean(string line)
     {
         var sb = new StringBuilder(line.Length);
-        foreach (var c in line)
+        for (var i = 0; i < line.Length; i++)
         {
+            var c = line[i];
             if (c is >= '\uE000' and <= '\uF8FF' || (char.IsControl(c) && c != '\t') || c == '\uFFFD')
                 continue;
-            sb.Append(c == '\u00A0' ? ' ' : c);
+            if (c == '\u00AD')
+            {
+                // A soft hyphen inside or at the end of a word is a hyphenation hint; between numbers or spaces
+                // ("2019 \u00AD 2021") text layers use it as the dash.
+                var wordBefore = i > 0 && char.IsLetter(line[i - 1]);
+                if (!wordBefore || (i + 1 < line.Length && !char.IsLetter(line[i + 1])))
+                    sb.Append('–');
+                continue;
+            }
+
+            sb.Append(c is '\u00A0' or '\u2007' or '\u202F' ? ' ' : c);
         }
 
         // Compatibility folding turns PDF ligatures ("ﬀ", "ﬁ") back into letters.

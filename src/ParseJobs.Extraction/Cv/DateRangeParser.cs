@@ -10,11 +10,16 @@ internal sealed record DateRange(string Start, string End, int Index, int Length
 /// "seit 2021", "März 2020 bis heute", "09.2012 - aujourd'hui" in EN/DE/FR/IT.</summary>
 internal static partial class DateRangeParser
 {
-    private const string Month = @"(?:jan(?:uary|uar|vier|naio)?|feb(?:ruary|ruar|braio)?|f[ée]v(?:rier)?|m[aä]r(?:ch|z|s|zo)?|apr(?:il|ile)?|avr(?:il)?|may|mai|maggio|jun(?:e|i)?|juin|giu(?:gno)?|jul(?:y|i)?|juil(?:let)?|lug(?:lio)?|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t(?:ember)?)?|sept(?:embre)?|set(?:tembre)?|oct(?:ober|obre)?|okt(?:ober)?|ott(?:obre)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|d[ée]c(?:embre)?|dic(?:embre)?)\.?";
+    private const string Month = @"(?:jan(?:uary|uar|vier|v|naio)?|j[äa]n(?:ner)?|genn?(?:aio)?|feb(?:ruary|ruar|braio|b)?|f[ée]vr?(?:ier)?|m[aä]r(?:ch|z|s|zo)?|mrz|apr(?:il|ile)?|avr(?:il)?|may|mai|mag(?:gio)?|jun(?:e|i)?|juin|giu(?:gno)?|jul(?:y|i)?|juil(?:let)?|lug(?:lio)?|aug(?:ust)?|ao[uû]t?|ago(?:sto)?|sept?(?:ember|embre)?|sett?(?:embre)?|oct(?:ober|obre)?|okt(?:ober)?|ott(?:obre)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|d[ée]c(?:embre)?|dic(?:embre)?)\.?";
 
-    private const string Date = @"(?:(?:0?[1-9]|1[0-2])\s?[./]\s?(?:19|20)\d{2}|" + Month + @"\s+(?:19|20)\d{2}|(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?)";
+    // Seasons stand for their year: the CV does not say the month.
+    private const string Season = @"(?:spring|summer|autumn|fall|winter|fr[üu]hling|fr[üu]hjahr|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|estate|autunno|inverno)";
 
-    private const string Present = @"(?:present|now|current|today|ongoing|heute|jetzt|aktuell|laufend|aujourd'hui|aujourd’hui|ce jour|présent|actuel|en cours|oggi|attuale|in corso|presente)";
+    // A full day date (31.12.2022, 2021-01-01) keeps its month and year; a month name may carry a dot or a comma ("Sept. 2023", "Feb, 2023").
+    private const string Date = @"(?:(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}|(?:0?[1-9]|1[0-2])\s?[./]\s?(?:19|20)\d{2}|"
+        + @"(?<!\p{L})" + Month + @",?\s*(?:19|20)\d{2}|" + Season + @",?\s+(?:19|20)\d{2}|(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)";
+
+    private const string Present = @"(?:present|now|current|currently|today|ongoing|date|heute|jetzt|aktuell|laufend|dato|aujourd'hui|aujourd’hui|ce jour|présent|actuel|actuellement|en cours|oggi|attuale|in corso|presente|ad oggi)";
 
     private static readonly Dictionary<string, int> Months = BuildMonths();
 
@@ -40,6 +45,12 @@ internal static partial class DateRangeParser
     public static string? Normalize(string text)
     {
         var t = CvText.Fold(text).Trim().TrimEnd('.');
+        var day = DayDatePattern().Match(t);
+        if (day.Success)
+            return $"{int.Parse(day.Groups[1].Value, CultureInfo.InvariantCulture):00}.{day.Groups[2].Value}";
+        var season = SeasonPattern().Match(t);
+        if (season.Success)
+            return season.Groups[1].Value;
         var numeric = NumericPattern().Match(t);
         if (numeric.Success)
             return $"{int.Parse(numeric.Groups[1].Value, CultureInfo.InvariantCulture):00}.{numeric.Groups[2].Value}";
@@ -94,7 +105,7 @@ internal static partial class DateRangeParser
         return map;
     }
 
-    [GeneratedRegex(@"(?<![\d.])(?<start>" + Date + @")\s*(?:[-–—−‐‑]|to|bis|à|au|a|al|until|till|jusqu'à)\s*(?:(?<present>" + Present + @")|(?<end>" + Date + @"))(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\d.])(?<start>" + Date + @")\s*(?:[-–—−‐‑‒―\u00AD~]|to|through|thru|bis|à|au|a|al|fino a|until|till|jusqu'à|jusqu’à)\s*(?:(?<present>" + Present + @")|(?<end>" + Date + @"))(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RangePattern();
 
     [GeneratedRegex(@"(?:since|seit|depuis|dal|dall'|da|from|ab)\s+(?<start>" + Date + @")(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
@@ -103,9 +114,15 @@ internal static partial class DateRangeParser
     [GeneratedRegex(@"^(0?[1-9]|1[0-2])\s?[./]\s?((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumericPattern();
 
-    [GeneratedRegex(@"^((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^((?:19|20)\d{2})(?:-(0[1-9]|1[0-2])(?:-\d{2})?)?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IsoPattern();
 
-    [GeneratedRegex(@"^(\p{L}+)\.?\s+((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(\p{L}+)\.?,?\s*((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NamedPattern();
+
+    [GeneratedRegex(@"^(?:0?[1-9]|[12]\d|3[01])[./](0?[1-9]|1[0-2])[./]((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DayDatePattern();
+
+    [GeneratedRegex(@"^" + Season + @",?\s+((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SeasonPattern();
 }

@@ -29,6 +29,7 @@ internal static partial class EntryParser
         {
             if (run.Count == 0 && description.Count == 0)
                 return;
+            AttachTrailer();
             if (run.Count == 0 && entries.Count > 0)
             {
                 entries[^1].Description.AddRange(description);
@@ -72,6 +73,35 @@ internal static partial class EntryParser
             description.Clear();
         }
 
+        // Templates that print place and dates under an entry's bullets: the lines of place, dates and duration that open
+        // a run after a description close the entry before it when that entry has no dates of its own.
+        void AttachTrailer()
+        {
+            if (entries.Count == 0 || entries[^1].Dates is not null || run.Count == 0)
+                return;
+            var k = 0;
+            while (k < run.Count && k < 4 && (run[k].Dates is not null || ExperienceReader.IsPlace(run[k].Text) || DurationPattern().IsMatch(run[k].Text.Trim())))
+                k++;
+            var trailer = run.Take(k).ToList();
+            var dated = trailer.FindIndex(r => r.Dates is not null);
+            if (dated < 0 || trailer.Exists(r => r.Dates is not null && r.Text.Remove(r.Dates.Index, r.Dates.Length).Any(char.IsLetter) && !ExperienceReader.IsPlace(r.Text.Remove(r.Dates.Index, r.Dates.Length).Trim(' ', '\t', '|', ',', '·'))))
+                return;
+            var previous = entries[^1];
+            foreach (var (text, dates) in trailer)
+            {
+                var rest = text;
+                if (dates is not null && previous.Dates is null)
+                {
+                    previous.Dates = dates;
+                    rest = text.Remove(dates.Index, dates.Length);
+                }
+
+                previous.Headers.AddRange(Fragments(rest));
+            }
+
+            run.RemoveRange(0, k);
+        }
+
         foreach (var (text, isDescription, dates) in items)
         {
             if (isDescription)
@@ -93,7 +123,11 @@ internal static partial class EntryParser
     public static IEnumerable<string> Fragments(string header) =>
         FragmentSeparator().Split(header)
             .Select(f => f.Trim().Trim(',', '|', '–', '-', '—', '(', ')', ':').Trim())
-            .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit));
+            .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit) && !DurationPattern().IsMatch(f));
+
+    // "2 years 11 months", "3 Jahre", "8 mois", "1 anno" printed after a range: the length of the job, no header.
+    [GeneratedRegex(@"^(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|mt\.?|ans?|années?|mois|anni|anno|mesi|mese)\b[\s,]*(?:and|und|et|e)?\s*)+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DurationPattern();
 
     /// <summary>A narrow date column wraps "02.2023 –" / "07.2025" or "April 2018 – Oktober" / "2021": the halves
     /// are joined back into the first line when together they make a longer range than the first alone;
@@ -165,15 +199,23 @@ internal static partial class EntryParser
     private static List<(string Text, bool IsDescription, DateRange? Dates)> Classify(IEnumerable<string> lines)
     {
         var result = new List<(string Text, bool IsDescription, DateRange? Dates)>();
-        foreach (var raw in JoinWrappedDates(lines.Select(CvText.Clean).ToList()))
+        var joined = JoinWrappedDates(lines.Select(CvText.Clean).ToList());
+        // A line that filled the column's width wrapped: what follows it is its continuation, capitalised or not.
+        var fullWidth = joined.Count == 0 ? int.MaxValue : (int)(joined.Max(l => l.Length) * 0.8);
+        var previousLength = 0;
+        foreach (var raw in joined)
         {
+            var wrapped = previousLength >= Math.Max(40, fullWidth);
+            previousLength = raw.Length;
             var line = raw;
             if (line.Length == 0)
                 continue;
-            var dates = DateRangeParser.Find(line);
             var bullet = CvText.StartsWithBullet(line);
             var text = bullet ? CvText.StripBullet(line) : line;
-            if (result.Count > 0 && result[^1].IsDescription && dates is null && !bullet && IsContinuation(result[^1].Text, text))
+            // The range is found in the text it is later cut from (after the bullet), or its index points past the end.
+            var dates = DateRangeParser.Find(text);
+            if (result.Count > 0 && result[^1].IsDescription && dates is null && !bullet
+                && (IsContinuation(result[^1].Text, text) || (wrapped && !EndsSentence(result[^1].Text) && !text.Contains('\t', StringComparison.Ordinal))))
             {
                 result[^1] = (result[^1].Text + " " + text.Replace('\t', ' '), true, null);
                 continue;
@@ -190,6 +232,8 @@ internal static partial class EntryParser
 
         return result;
     }
+
+    private static bool EndsSentence(string text) => text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') || text.EndsWith(':');
 
     private static bool IsContinuation(string previous, string current) =>
         !previous.EndsWith('.') && !previous.EndsWith('!') && !previous.EndsWith('?')

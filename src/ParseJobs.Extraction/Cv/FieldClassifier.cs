@@ -23,6 +23,13 @@ internal static class FieldClassifier
         "directeur", "directrice", "comptable", "stagiaire", "technicien", "consultante", "administrateur",
         "ingegnere", "sviluppatore", "sviluppatrice", "consulente", "responsabile", "direttore", "direttrice", "tecnico", "analista", "contabile", "impiegato", "impiegata",
         "capo", "addetto", "addetta", "stagista", "amministratore", "progettista",
+        // founders, C-level titles, research, teaching and volunteer roles (volunteer roles count as jobs)
+        "founder", "cofounder", "ceo", "cto", "cfo", "coo", "cio", "vp", "chief", "researcher", "postdoc", "professor", "lecturer", "teacher", "tutor",
+        "supervisor", "volunteer", "ambassador", "editor", "writer", "secretary", "clerk", "agent", "mechanic", "electrician", "nurse", "fellow",
+        "werkstudent", "werkstudentin", "lehrer", "lehrerin", "verkäufer", "verkäuferin", "betreuer", "betreuerin", "gründer", "gründerin",
+        "forscher", "forscherin", "doktorand", "doktorandin", "professeur", "enseignant", "enseignante", "chercheur", "chercheuse", "vendeur", "vendeuse",
+        "bénévole", "volontaire", "ambassadeur", "ambassadrice", "fondateur", "fondatrice", "ricercatore", "ricercatrice", "insegnante", "volontario",
+        "volontaria", "fondatore", "fondatrice", "commesso", "commessa",
     ];
 
     private static readonly string[] InstitutionWords =

@@ -42,6 +42,47 @@ internal static partial class LanguageLevelMapper
         return m.Success ? m.Groups[1].Value.ToUpperInvariant() : "";
     }
 
+    /// <summary>The CEFR level of a printed proficiency: the code when one is printed, else the level of the longest
+    /// level word of the table in contracts/language-levels.md (the same in every language), else "" (never guessed).</summary>
+    public static string Standard(string proficiency)
+    {
+        var printed = Cefr(proficiency);
+        if (printed.Length > 0 || proficiency.Length == 0)
+            return printed;
+        var folded = " " + WordSeparator().Replace(CvText.Fold(proficiency), " ") + " ";
+        foreach (var (words, level) in LevelTable)
+        {
+            if (folded.Contains(words, StringComparison.Ordinal))
+                return level;
+        }
+
+        return "";
+    }
+
+    // Longest phrases first, so that "very good" is C1 before "good" is B2 and "gute Kenntnisse" B2 before "gut".
+    private static readonly (string Words, string Level)[] LevelTable = BuildLevelTable();
+
+    private static (string, string)[] BuildLevelTable()
+    {
+        (string Level, string[] Words)[] table =
+        [
+            ("C2", ["native", "native speaker", "mother tongue", "first language", "bilingual", "muttersprache", "muttersprachlich", "erstsprache",
+                "zweisprachig", "langue maternelle", "bilingue", "madrelingua", "lingua madre"]),
+            ("C1", ["fluent", "proficient", "excellent", "very good", "business fluent", "fließend", "fliessend", "verhandlungssicher", "sehr gut",
+                "sehr gute", "sehr gute kenntnisse", "ausgezeichnet", "courant", "couramment", "très bien", "très bonnes connaissances", "fluente",
+                "ottimo", "ottima", "ottima conoscenza", "eccellente"]),
+            ("B2", ["good", "good working knowledge", "upper intermediate", "upper-intermediate", "gut", "gute", "gute kenntnisse", "bon", "bonne",
+                "bien", "bonnes connaissances", "buono", "buona", "buona conoscenza"]),
+            ("B1", ["intermediate", "conversational", "working knowledge", "mittelstufe", "solide grundkenntnisse", "erweiterte grundkenntnisse",
+                "intermédiaire", "connaissances moyennes", "intermedio", "discreto"]),
+            ("A2", ["basic", "basic knowledge", "basics", "elementary", "grundkenntnisse", "basiskenntnisse", "notions", "connaissances de base",
+                "élémentaire", "base", "conoscenza di base", "elementare", "scolastico"]),
+            ("A1", ["beginner", "anfänger", "débutant", "principiante"]),
+        ];
+        return table.SelectMany(row => row.Words.Select(w => (" " + WordSeparator().Replace(CvText.Fold(w), " ") + " ", row.Level)))
+            .OrderByDescending(e => e.Item1.Length).ToArray();
+    }
+
     private static HashSet<string> BuildNames()
     {
         string[] names =
@@ -68,4 +109,7 @@ internal static partial class LanguageLevelMapper
 
     [GeneratedRegex(@"\b([ABC][12])\b\+?", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CefrPattern();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WordSeparator();
 }

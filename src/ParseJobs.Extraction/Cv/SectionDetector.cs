@@ -86,8 +86,58 @@ internal static class SectionDetector
         var text = CvText.Fold(line).Trim().TrimEnd(':').Trim().Trim('#', '=', '*', '_').Trim();
         if (text.Length is 0 or > 45 || CvText.WordCount(text) > 5)
             return null;
-        return Headings.TryGetValue(text, out var kind) ? kind : null;
+        if (Headings.TryGetValue(text, out var kind))
+            return kind;
+        return ByHeadWord(line.Trim().TrimEnd(':').Trim(), text);
     }
+
+    // Headings under other names ("Employment History & Internships", "Berufliche Tätigkeiten", "Technical Skills and Tools"):
+    // a short line without digits or sentence punctuation whose first part ends in a section's head word; a job title
+    // ("Education Consultant") ends in another word.
+    private static SectionKind? ByHeadWord(string printed, string folded)
+    {
+        if (printed.Any(char.IsDigit) || printed.Contains('.', StringComparison.Ordinal) || printed.Contains('@', StringComparison.Ordinal)
+            || printed.Contains(',', StringComparison.Ordinal) || !printed.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => !char.IsLetter(w[0]) || char.IsUpper(w[0]) || w is "and" or "und" or "et" or "e" or "de" or "of" or "&"))
+            return null;
+        if (LanguageLevelMapper.Standard(printed).Length > 0)
+            return null; // "Grundkenntnisse", "Gute Kenntnisse": a language's level, not a heading
+        var first = folded.Split([" & ", " and ", " und ", " et ", " e ", " / "], StringSplitOptions.RemoveEmptyEntries)[0].Trim();
+        var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+            return null;
+        var head = words[^1];
+        foreach (var (suffix, kind) in HeadWords)
+        {
+            if (head == suffix || (suffix.Length >= 6 && head.EndsWith(suffix, StringComparison.Ordinal)))
+                return kind;
+        }
+
+        return null;
+    }
+
+    // Head words (folded); long ones also end German compounds ("Hochschulstudium", "Berufspraktika").
+    private static readonly (string Word, SectionKind Kind)[] HeadWords =
+    [
+        ("experience", SectionKind.Experience), ("experiences", SectionKind.Experience), ("employment", SectionKind.Experience), ("history", SectionKind.Experience),
+        ("internships", SectionKind.Experience), ("positions", SectionKind.Experience), ("erfahrung", SectionKind.Experience), ("erfahrungen", SectionKind.Experience),
+        ("tatigkeiten", SectionKind.Experience), ("tatigkeit", SectionKind.Experience), ("praktika", SectionKind.Experience), ("werdegang", SectionKind.Experience),
+        ("professionnelle", SectionKind.Experience), ("professionnelles", SectionKind.Experience), ("professionale", SectionKind.Experience),
+        ("professionali", SectionKind.Experience), ("lavorative", SectionKind.Experience), ("lavorativa", SectionKind.Experience),
+        ("education", SectionKind.Education), ("studium", SectionKind.Education), ("ausbildung", SectionKind.Education), ("schulbildung", SectionKind.Education),
+        ("academique", SectionKind.Education), ("academic", SectionKind.Education), ("etudes", SectionKind.Education), ("istruzione", SectionKind.Education),
+        ("skills", SectionKind.Skills), ("kenntnisse", SectionKind.Skills), ("kompetenzen", SectionKind.Skills), ("fahigkeiten", SectionKind.Skills),
+        ("competences", SectionKind.Skills), ("competenze", SectionKind.Skills), ("technologies", SectionKind.Skills), ("tools", SectionKind.Skills),
+        ("languages", SectionKind.Languages), ("sprachen", SectionKind.Languages), ("sprachkenntnisse", SectionKind.Languages), ("langues", SectionKind.Languages),
+        ("lingue", SectionKind.Languages),
+        ("interests", SectionKind.Hobbies), ("hobbies", SectionKind.Hobbies), ("interessen", SectionKind.Hobbies), ("loisirs", SectionKind.Hobbies), ("interessi", SectionKind.Hobbies),
+        ("certifications", SectionKind.FurtherEducation), ("certificates", SectionKind.FurtherEducation), ("courses", SectionKind.FurtherEducation),
+        ("trainings", SectionKind.FurtherEducation), ("weiterbildung", SectionKind.FurtherEducation), ("weiterbildungen", SectionKind.FurtherEducation),
+        ("projects", SectionKind.Other), ("publications", SectionKind.Other), ("awards", SectionKind.Other), ("honors", SectionKind.Other),
+        ("honours", SectionKind.Other), ("achievements", SectionKind.Other), ("accomplishments", SectionKind.Other), ("references", SectionKind.Other),
+        ("referees", SectionKind.Other), ("strengths", SectionKind.Other), ("activities", SectionKind.Other), ("memberships", SectionKind.Other),
+        ("projekte", SectionKind.Other), ("auszeichnungen", SectionKind.Other), ("projets", SectionKind.Other), ("progetti", SectionKind.Other),
+        ("publikationen", SectionKind.Other), ("prix", SectionKind.Other), ("premi", SectionKind.Other),
+    ];
 
     private static bool IsUnderline(string line)
     {

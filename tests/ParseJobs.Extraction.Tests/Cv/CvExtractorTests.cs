@@ -68,7 +68,7 @@ public sealed class CvExtractorTests
 
         Assert.Equal(["English", "Spanish", "French"], languages.Select(l => l.Language).ToArray());
         Assert.Equal(["Native speaker", "Beginner (A1)", "Fluent (C2)"], languages.Select(l => l.Proficiency).ToArray());
-        Assert.Equal(["", "A1", "C2"], languages.Select(l => l.StandardProficiency).ToArray());
+        Assert.Equal(["C2", "A1", "C2"], languages.Select(l => l.StandardProficiency).ToArray());
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class CvExtractorTests
 
         Assert.Equal(["MATLAB", "CSS", "GitLab CI"], profile.Skills.ItSkills);
         Assert.Equal(["Teamwork", "Creativity"], profile.Skills.SoftSkills);
-        Assert.Equal([("English", "", "Native speaker"), ("Spanish", "C2", "Fluent (C2)")],
+        Assert.Equal([("English", "C2", "Native speaker"), ("Spanish", "C2", "Fluent (C2)")],
             profile.Languages.Select(l => (l.Language, l.StandardProficiency, l.Proficiency)));
         Assert.Equal(["Travelling", "Photography"], profile.HobbiesInterests);
     }
@@ -239,7 +239,7 @@ public sealed class CvExtractorTests
         Assert.Equal(("Beyeler Ingénierie SA", "Comptable", "02.2023", ""), (job.Company, job.Position, job.StartDate, job.EndDate));
         var school = Assert.Single(profile.Education);
         Assert.Equal(("Université de Genève", "Bachelor en Économie"), (school.Institution, school.Degree));
-        Assert.Equal([("Français", ""), ("Anglais", "B2")], profile.Languages.Select(l => (l.Language, l.StandardProficiency)));
+        Assert.Equal([("Français", "C2"), ("Anglais", "B2")], profile.Languages.Select(l => (l.Language, l.StandardProficiency)));
         Assert.Equal(["Randonnée", "Lecture"], profile.HobbiesInterests);
     }
 

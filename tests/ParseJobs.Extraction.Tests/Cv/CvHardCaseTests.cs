@@ -228,7 +228,7 @@ public sealed class CvHardCaseTests(ITestOutputHelper output)
             profile.Experience.Select(e => (e.Company, e.Position, e.StartDate, e.EndDate)));
         var school = Assert.Single(profile.Education);
         Assert.Equal(("Université Lumière Lyon 2", "Master en gestion des ressources humaines", "2011", "2013"), (school.Institution, school.Degree, school.StartDate, school.EndDate));
-        Assert.Equal([("Français", ""), ("Anglais", "C1"), ("Espagnol", "A2")], profile.Languages.Select(l => (l.Language, l.StandardProficiency)));
+        Assert.Equal([("Français", "C2"), ("Anglais", "C1"), ("Espagnol", "A2")], profile.Languages.Select(l => (l.Language, l.StandardProficiency)));
         Assert.Equal("langue maternelle", profile.Languages[0].Proficiency);
     }
 
@@ -275,7 +275,7 @@ public sealed class CvHardCaseTests(ITestOutputHelper output)
         Assert.Equal(("Zürcher Hochschule für Angewandte Wissenschaften", "09.2013", "07.2017"), (school.Institution, school.StartDate, school.EndDate));
         Assert.Equal([("Deutsch", "Muttersprache"), ("Französisch", "gute Kenntnisse (B2)"), ("Englisch", "fliessend (C1)")],
             profile.Languages.Select(l => (l.Language, l.Proficiency)));
-        Assert.Equal(["", "B2", "C1"], profile.Languages.Select(l => l.StandardProficiency).ToList());
+        Assert.Equal(["C2", "B2", "C1"], profile.Languages.Select(l => l.StandardProficiency).ToList());
     }
 
     [Fact]
@@ -359,7 +359,7 @@ public sealed class CvHardCaseTests(ITestOutputHelper output)
             profile.Experience.Select(e => (e.Company, e.Position, e.StartDate, e.EndDate)));
         var school = Assert.Single(profile.Education);
         Assert.Equal(("Università degli Studi di Milano", "Laurea in Scienze della Comunicazione", "2014", "2017"), (school.Institution, school.Degree, school.StartDate, school.EndDate));
-        Assert.Equal([("Italiano", "madrelingua", ""), ("Inglese", "C1", "C1"), ("Tedesco", "B1", "B1")],
+        Assert.Equal([("Italiano", "madrelingua", "C2"), ("Inglese", "C1", "C1"), ("Tedesco", "B1", "B1")],
             profile.Languages.Select(l => (l.Language, l.Proficiency, l.StandardProficiency)));
     }
 

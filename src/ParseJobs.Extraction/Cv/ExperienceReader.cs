@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+
+namespace ParseJobs.Extraction.Cv;
+
+/// <summary>Jobs: entries of the experience sections, their header fragments assigned to company, position, place
+/// and employment type.</summary>
+internal static partial class ExperienceReader
+{
+    public static List<ExperienceEntry> Read(List<CvSection> sections)
+    {
+        var result = new List<ExperienceEntry>();
+        foreach (var raw in sections.Where(s => s.Kind == SectionKind.Experience).SelectMany(s => EntryParser.Parse(s.Lines)))
+        {
+            var entry = new ExperienceEntry { Id = $"exp_{result.Count + 1}" };
+            var fragments = new List<string>();
+            foreach (var header in raw.Headers)
+            {
+                // "Operations Manager – Part-time (80%)": the employment type trails the title.
+                var fragment = header;
+                var dash = TitleAndEmploymentType().Match(header);
+                if (dash.Success && FieldClassifier.EmploymentType(dash.Groups["type"].Value.TrimEnd(')')) is not null)
+                {
+                    entry.EmploymentType = dash.Groups["type"].Value.Trim();
+                    fragment = dash.Groups["title"].Value;
+                }
+
+                if (FieldClassifier.EmploymentType(fragment.TrimEnd(')')) is { } type)
+                {
+                    entry.EmploymentType = type;
+                    continue;
+                }
+
+                if (Location(fragment) is { } location && fragments.Count >= 1)
+                {
+                    entry.City = location.City;
+                    entry.Country = location.Country;
+                    continue;
+                }
+
+                fragments.Add(fragment);
+            }
+
+            AssignCompanyAndPosition(entry, fragments);
+            entry.StartDate = raw.Dates?.Start ?? "";
+            entry.EndDate = raw.Dates?.End ?? "";
+            entry.Description = string.Join('\n', raw.Description.Select(CvText.StripBullet));
+            if (entry.Company.Length > 0 || entry.Position.Length > 0)
+                result.Add(entry);
+        }
+
+        return result;
+    }
+
+    /// <summary>"Zürich, CH", "Santa Clara, CA" (a US state: no country), or "Berlin" alone; else null.</summary>
+    internal static (string City, string Country)? Location(string fragment)
+    {
+        var parts = fragment.Split(',').Select(p => p.Trim()).ToList();
+        if (parts.Count == 2 && AddressParser.UsState(parts[1]) is not null && FieldClassifier.LooksLikeCity(parts[0]))
+            return (parts[0], "");
+        if (parts.Count == 2 && FieldClassifier.CountryCode(parts[1]) is not null && FieldClassifier.LooksLikeCity(parts[0]))
+            return (parts[0], parts[1]);
+        return null;
+    }
+
+    /// <summary>A line that only names a place: "San Francisco, CA", "Istanbul, Türkiye", "Remote".</summary>
+    internal static bool IsPlace(string text)
+    {
+        var parts = text.Split(',').Select(p => p.Trim()).ToList();
+        return Location(text) is not null
+            || (parts.Count == 2 && CvText.WordCount(text) <= 4 && parts.TrueForAll(FieldClassifier.LooksLikeCity)
+                && FieldClassifier.InstitutionScore(text) == 0)
+            || CvText.Fold(text) is "remote" or "hybrid" or "homeoffice" or "télétravail";
+    }
+
+    private static void AssignCompanyAndPosition(ExperienceEntry entry, List<string> fragments)
+    {
+        if (fragments.Count == 0)
+            return;
+        if (fragments.Count == 1)
+        {
+            var only = fragments[0];
+            var atMatch = TitleAtCompany().Match(only);
+            if (atMatch.Success)
+            {
+                entry.Position = atMatch.Groups["pos"].Value;
+                SetCompany(entry, atMatch.Groups["company"].Value);
+            }
+            else if (SplitTitleAndCompany(only) is { } split)
+            {
+                entry.Position = split.Position;
+                SetCompany(entry, split.Company);
+            }
+            else if (FieldClassifier.CompanyScore(only) > FieldClassifier.PositionScore(only))
+            {
+                SetCompany(entry, only);
+            }
+            else
+            {
+                entry.Position = only;
+            }
+
+            return;
+        }
+
+        var a = fragments[0];
+        var b = fragments[1];
+        double Lean(string f) => FieldClassifier.CompanyScore(f) - FieldClassifier.PositionScore(f);
+        if (Lean(a) > Lean(b))
+        {
+            SetCompany(entry, a);
+            entry.Position = b;
+        }
+        else
+        {
+            entry.Position = a;
+            SetCompany(entry, b);
+        }
+    }
+
+    // "Project Manager, Vasa Energi AB" or "Vasa Energi AB, Project Manager": a title on one side of the first comma
+    // and none on the other. "Monahan Inc, New York" has no title and stays a company with its place.
+    private static (string Position, string Company)? SplitTitleAndCompany(string fragment)
+    {
+        var comma = fragment.IndexOf(", ", StringComparison.Ordinal);
+        if (comma <= 0)
+            return null;
+        var a = fragment[..comma].Trim();
+        var b = fragment[(comma + 2)..].Trim();
+        if (a.Length == 0 || b.Length == 0)
+            return null;
+        if (FieldClassifier.PositionScore(a) > 0 && FieldClassifier.PositionScore(b) == 0)
+            return (a, b);
+        // "COMPANY, TITLE": the side that reads more like a title is the title ("NVIDIA Research, Research Intern").
+        double Lean(string f) => FieldClassifier.CompanyScore(f) - FieldClassifier.PositionScore(f);
+        if (FieldClassifier.PositionScore(b) > FieldClassifier.PositionScore(a) && Lean(a) > Lean(b) && !IsPlace(b))
+            return (b, a);
+        return null;
+    }
+
+    private static void SetCompany(ExperienceEntry entry, string company)
+    {
+        var comma = company.LastIndexOf(',');
+        if (comma > 0)
+        {
+            var place = company[(comma + 1)..].Trim();
+            var name = company[..comma].Trim();
+            if (FieldClassifier.LooksLikeCity(place) && !IsLegalSuffix(place))
+            {
+                entry.Company = name;
+                if (entry.City.Length == 0)
+                    entry.City = place;
+                return;
+            }
+        }
+
+        entry.Company = company;
+    }
+
+    private static bool IsLegalSuffix(string text) =>
+        CvText.Fold(text).TrimEnd('.') is "ag" or "gmbh" or "ltd" or "inc" or "corp" or "llc" or "sa" or "se" or "srl" or "spa" or "plc" or "kg" or "co";
+
+    [GeneratedRegex(@"^(?<title>.+?)\s+[–—-]\s+(?<type>[^–—]+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TitleAndEmploymentType();
+
+    [GeneratedRegex(@"^(?<pos>.+?)\s+(?:(?:at|bei|chez|presso)\s+|@\s*)(?<company>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TitleAtCompany();
+}

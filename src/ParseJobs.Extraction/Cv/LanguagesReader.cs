@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+
+namespace ParseJobs.Extraction.Cv;
+
+/// <summary>Spoken languages and their levels.</summary>
+internal static partial class LanguagesReader
+{
+    public static List<LanguageSkill> Read(List<CvSection> sections)
+    {
+        var result = new List<LanguageSkill>();
+        LanguageSkill? pending = null;
+        foreach (var raw in sections.Where(s => s.Kind == SectionKind.Languages).SelectMany(s => s.Lines))
+        {
+            foreach (var piece in SplitLanguagePieces(CvText.StripBullet(raw)))
+            {
+                var name = LanguageLevelMapper.LeadingLanguage(piece) ?? UnknownLanguage(piece);
+                if (name is not null)
+                {
+                    var rest = piece[name.Length..].Trim().TrimStart('–', '-', ':', ',', '—', '|').Trim();
+                    rest = Unwrap(rest);
+                    pending = new LanguageSkill { Language = name, Proficiency = rest, StandardProficiency = LanguageLevelMapper.Standard(rest) };
+                    result.Add(pending);
+                    continue;
+                }
+
+                if (pending is null)
+                    continue;
+                if (pending.Proficiency.Length == 0)
+                {
+                    pending.Proficiency = Unwrap(piece.Trim());
+                }
+                else if (piece.StartsWith('(') || char.IsLower(piece[0]))
+                {
+                    pending.Proficiency = Unwrap(pending.Proficiency + " " + piece.Trim());
+                }
+                else
+                {
+                    continue;
+                }
+
+                pending.StandardProficiency = LanguageLevelMapper.Standard(pending.Proficiency);
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> SplitLanguagePieces(string line)
+    {
+        var pieces = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var piece in pieces)
+        {
+            var commaParts = piece.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (commaParts.Length > 1 && commaParts.All(p => LanguageLevelMapper.LeadingLanguage(p) is not null))
+            {
+                foreach (var p in commaParts)
+                    yield return p;
+            }
+            else
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    private static string? UnknownLanguage(string piece)
+    {
+        var m = NameBeforeLevel().Match(piece);
+        // "Beginner (A1)" on the line under its language is the level, not another language.
+        return m.Success && !LanguageLevelMapper.IsLevelWord(m.Groups["name"].Value) ? m.Groups["name"].Value : null;
+    }
+
+    private static string Unwrap(string text)
+    {
+        var t = text.Trim();
+        if (t.StartsWith('(') && t.EndsWith(')'))
+            t = t[1..^1].Trim();
+        return t;
+    }
+
+    [GeneratedRegex(@"^(?<name>\p{Lu}\p{Ll}+)\s*(?:[–:\-—]\s+|\()", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NameBeforeLevel();
+}

@@ -1,0 +1,91 @@
+using ParseJobs.Extraction.Cv;
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Extraction.Tests.Cv;
+
+/// <summary>Labelled personal fields, contact details anywhere in the header block, and the phone region taken
+/// from the document (issue 9); each case a small synthetic CV.</summary>
+public sealed class PersonalInfoReaderTests
+{
+    private static PersonalInfo Read(params string[] lines) =>
+        new CvExtractor().Extract(new ExtractedDocument(DocumentType.Pdf, [new ExtractedPage(1, string.Join('\n', lines))])).PersonalInfo;
+
+    [Fact]
+    public void Fill_ReadsTheName_WhenPrintedInALabelledTableCell()
+    {
+        var info = Read("Lebenslauf", "Persönliche Daten", "Name\tFlorence Gasser", "Geburtsdatum\t12.03.1990", "E-Mail\tflorence.gasser@example.ch");
+
+        Assert.Equal("Florence Gasser", info.FullName);
+        Assert.Equal("1990-03-12", info.BirthDate);
+    }
+
+    [Fact]
+    public void Fill_JoinsFirstNameAndSurname_WhenPrintedInTwoLabelledFields()
+    {
+        var info = Read("Persönliche Daten", "Name\tMustermann", "Vorname\tMax", "Anschrift\tMusterstr. 99", "80331 München", "Telefon\t+49 89 1234567");
+
+        Assert.Equal("Max Mustermann", info.FullName);
+        Assert.Equal(("Musterstr. 99", "80331", "München"), (info.StreetAndNumber, info.PostalCode, info.City));
+    }
+
+    [Theory]
+    [InlineData("Geboren\t5. September 1990 in Köln", "1990-09-05")]
+    [InlineData("geb. 12.03.1988 in Bern", "1988-03-12")]
+    [InlineData("Née le 3 mars 1992 à Lyon", "1992-03-03")]
+    [InlineData("Nato il 19/05/1996 a Palermo", "1996-05-19")]
+    [InlineData("Date of birth: March 4, 1985", "1985-03-04")]
+    [InlineData("+39 320 4854761\t19/05/1996\tItaly", "1996-05-19")]
+    public void Fill_ReadsTheBirthDate_InItsCommonForms(string line, string expected) =>
+        Assert.Equal(expected, Read("Anna Rossi", "anna.rossi@example.com", line).BirthDate);
+
+    [Fact]
+    public void Fill_DropsTheAcademicTitle_FromTheName() => Assert.Equal("Max Mustermann", Read("Dr. Max Mustermann", "max@example.de").FullName);
+
+    [Fact]
+    public void Fill_ReadsCityStateAndPhone_WhenTheyShareAContactLine()
+    {
+        var info = Read("Jordan Lee", "Seattle, WA | 206-555-0149 | jordan.lee@example.com");
+
+        Assert.Equal(("Seattle", "WA"), (info.City, info.State));
+        Assert.Equal("+12065550149", info.MobilePhone);
+    }
+
+    [Fact]
+    public void Fill_ReadsThePhone_WhenItStandsInALongLineWithTheEmail()
+    {
+        var info = Read("John Doe", "john.doe@example.com +1 (415) 555-0142 San Francisco, CA linkedin.com/in/johndoe");
+
+        Assert.Equal("+14155550142", info.MobilePhone);
+        Assert.Equal(("San Francisco", "CA"), (info.City, info.State));
+    }
+
+    [Fact]
+    public void Fill_TakesTheUsRegion_ForANorthAmericanNumberInAnEnglishCv()
+    {
+        var info = Read("John Smith", "Email: john.smith@example.com", "Phone: (555) 123-4567", "Location: San Francisco, CA");
+
+        Assert.Equal("+15551234567", info.MobilePhone);
+        Assert.Equal("San Francisco", info.City);
+    }
+
+    [Fact]
+    public void Fill_SplitsContactPieces_OnEmDashes()
+    {
+        var info = Read("John Doe", "123 Main St, Springfield, IL — (217) 555-0101 — john.doe@example.com");
+
+        Assert.Equal("+12175550101", info.MobilePhone);
+        Assert.Equal(("Springfield", "IL", "123 Main St"), (info.City, info.State, info.StreetAndNumber));
+    }
+
+    [Fact]
+    public void Fill_ReadsTheCandidate_NotTheCoverLettersRecipient()
+    {
+        var info = Read(
+            "Max Mustermann", "Petra Beispiel", "Beispielweg 1", "10115 Berlin", "Sehr geehrte Frau Beispiel,",
+            "hiermit bewerbe ich mich um die ausgeschriebene Stelle als Projektleiter in Ihrem Unternehmen.",
+            "Mit freundlichen Grüssen", "Max Mustermann", "Lebenslauf", "Max Mustermann", "Musterstr. 99, 80331 München", "max@example.de");
+
+        Assert.Equal("Max Mustermann", info.FullName);
+        Assert.Equal("München", info.City);
+    }
+}

@@ -1,0 +1,49 @@
+using ParseJobs.Extraction.Cv;
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Extraction.Tests.Cv;
+
+/// <summary>Labels and fragments are not skills (issue 9); canonical names are public for matching.</summary>
+public sealed class SkillsReaderTests
+{
+    private static SkillSet Read(params string[] lines) =>
+        new CvExtractor().Extract(new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1, string.Join('\n', ["Ana Lima", "ana@example.com", "Technical Skills", .. lines]))])).Skills;
+
+    [Fact]
+    public void Read_DropsSubLabels_WhenTheyNameNoCategory()
+    {
+        var skills = Read("Frameworks: Django, React", "Cloud Platforms: AWS, Azure");
+        var all = skills.ItSkills.Concat(skills.HardSkills).ToArray();
+
+        Assert.Contains("Django", all, StringComparer.Ordinal);
+        Assert.Contains("AWS", all, StringComparer.Ordinal);
+        Assert.DoesNotContain(all, s => s.Contains(':', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_SplitsConjunctions_AndDropsTheirFragments()
+    {
+        var skills = Read("• Spring Boot, Spring MVC, and Hibernate", "• Git and GitHub");
+        var all = skills.ItSkills.Concat(skills.HardSkills).ToArray();
+
+        Assert.Contains("Hibernate", all, StringComparer.Ordinal);
+        Assert.Contains("Git", all, StringComparer.Ordinal);
+        Assert.Contains("GitHub", all, StringComparer.Ordinal);
+        Assert.DoesNotContain(all, s => s.StartsWith("and ", StringComparison.Ordinal) || s.Contains(" and ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Canonical_NamesTheTaxonomysSkill_OrNull()
+    {
+        Assert.Equal("JavaScript", SkillsReader.Canonical("JS"));
+        Assert.Null(SkillsReader.Canonical("Underwater basket weaving"));
+    }
+
+    [Fact]
+    public void DegreeLevels_TellTheLevel_FromTheDegreesName()
+    {
+        Assert.Equal(DegreeLevels.Master, DegreeLevels.Of("MSc Computer Science"));
+        Assert.Equal(DegreeLevels.Apprenticeship, DegreeLevels.Of("Kauffrau EFZ"));
+        Assert.Equal("", DegreeLevels.Of("Summer school"));
+    }
+}
