@@ -42,7 +42,7 @@ internal static class PdfLines
 
             if (cell.Length == 0)
                 cellLeft = word.BoundingBox.Left;
-            var text = Unligate(word.Text);
+            var text = PdfGlyphs.Normalize(word.Text);
             cell.Append(text);
             cellRight = word.BoundingBox.Right;
             sb.Append(text);
