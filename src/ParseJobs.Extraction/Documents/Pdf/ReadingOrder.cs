@@ -29,7 +29,7 @@ internal static class ReadingOrder
 
     public static List<LineGroup> Page(Page page, PageGraphics graphics)
     {
-        var words = WordExtractor.GetWords(PdfGlyphs.Readable(page.Letters))
+        var words = WordGaps.Split(WordExtractor.GetWords(PdfGlyphs.Readable(page.Letters)))
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .ToList();
         if (words.Count == 0)

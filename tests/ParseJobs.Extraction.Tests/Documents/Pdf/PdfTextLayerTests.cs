@@ -101,6 +101,39 @@ public sealed class PdfTextLayerTests
         Assert.DoesNotContain(layout.Segments, s => s.Text.Contains("Experience", StringComparison.Ordinal) && s.Links.Count > 0);
     }
 
+    [Fact]
+    public void Analyze_SplitsWords_WhenOnlyATightGapSeparatesThem()
+    {
+        // No space characters: 0.18 em between words, as a tightly justified LaTeX line sets them.
+        var text = Text(new TinyPdf().Text(72, 760, "Anna Muster", 20)
+            .Placed(72, 730, [("Politecnico", 180), ("di", 180), ("Torino,", 180), ("Laurea", 180), ("in", 180), ("Ingegneria", 0)]));
+
+        Assert.Contains("Politecnico di Torino, Laurea in Ingegneria", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_JoinsLetters_WhenANameIsLetterSpaced()
+    {
+        var letters = "JOHN".Select(c => (c.ToString(), 350.0)).SkipLast(1).Append(("N", 650.0))
+            .Concat("SMITH".Select(c => (c.ToString(), 350.0)));
+        var text = Text(new TinyPdf().Placed(72, 760, letters, 20).Text(72, 700, "Software engineer in Zurich."));
+
+        Assert.Equal("JOHN SMITH", text.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Analyze_KeepsSpaces_WhenAJustifiedLineStretchesThemEvenly()
+    {
+        // A justified line: every gap 0.65 em, wider than the 0.75-of-a-letter-height that makes a tab.
+        var words = "Der letzte Absatz gehört dem Schluss und bekundet noch einmal Interesse".Split(' ');
+        var justified = words.Select((w, i) => (w, i < words.Length - 1 ? 650.0 : 0));
+        var text = Text(new TinyPdf().Text(72, 760, "Anna Muster", 20).Placed(72, 730, justified)
+            .Placed(72, 700, [("Kafka", 1800), ("Docker", 1800), ("Kubernetes", 1800), ("Terraform", 0)]));
+
+        Assert.Contains("Der letzte Absatz gehört dem Schluss und bekundet noch einmal Interesse", text, StringComparison.Ordinal);
+        Assert.Contains("Kafka\tDocker\tKubernetes\tTerraform", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("HZBOSV+FontAwesome7Free-Solid-Identity-H", true)]
     [InlineData("SZAQTD+FontAwesome5Free-Solid", true)]
