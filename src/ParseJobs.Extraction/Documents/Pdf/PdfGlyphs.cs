@@ -24,16 +24,18 @@ internal static class PdfGlyphs
     public static List<Letter> Readable(IReadOnlyList<Letter> letters)
     {
         var kept = new List<Letter>(letters.Count);
-        var seen = new Dictionary<(string, long, long, long), List<Letter>>();
-        var iconFont = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var seen = new Dictionary<(char, int, int, int), Letter>();
+        string? lastFont = null;
+        var lastIcon = false;
         foreach (var letter in letters)
         {
+            // Letters of one run share their font name's string: compare references first.
             var font = letter.FontName ?? "";
-            if (!iconFont.TryGetValue(font, out var icon))
-                iconFont[font] = icon = IsIconFont(font);
-            if (icon || IsPrivateUse(letter.Value))
+            if (!ReferenceEquals(font, lastFont))
+                (lastFont, lastIcon) = (font, IsIconFont(font));
+            if (lastIcon || IsPrivateUse(letter.Value))
                 continue;
-            if (!string.IsNullOrWhiteSpace(letter.Value) && IsOverdrawn(letter, seen))
+            if (letter.Value.Length == 1 && !char.IsWhiteSpace(letter.Value[0]) && IsOverdrawn(letter, seen))
                 continue;
             kept.Add(letter);
         }
@@ -68,8 +70,9 @@ internal static class PdfGlyphs
     }
 
     /// <summary>A glyph with the same value already drawn a hair off: the same letter drawn again (a bold effect,
-    /// a link or logo overlay), which would otherwise read twice.</summary>
-    private static bool IsOverdrawn(Letter letter, Dictionary<(string, long, long, long), List<Letter>> seen)
+    /// a link or logo overlay), which would otherwise read twice. Letters are hashed into cells of a fifth of an
+    /// em, so each looks at its own and the neighbouring cells only.</summary>
+    private static bool IsOverdrawn(Letter letter, Dictionary<(char, int, int, int), Letter> seen)
     {
         // Within a fifth of an em and half the glyph's advance: the two l of "Allegro" in a narrow face stand
         // less than a fifth of an em apart, but a whole advance.
@@ -79,24 +82,21 @@ internal static class PdfGlyphs
         var tolerance = advance > 0 ? Math.Min(cell, 0.5 * advance) : cell;
         var x = letter.StartBaseLine.X;
         var y = letter.StartBaseLine.Y;
-        var cellX = (long)Math.Floor(x / cell);
-        var cellY = (long)Math.Floor(y / cell);
-        var sizeKey = (long)Math.Round(size * 2);
+        var value = letter.Value[0];
+        var sizeKey = (int)Math.Round(size * 2);
+        var cellX = (int)Math.Floor(x / cell);
+        var cellY = (int)Math.Floor(y / cell);
         for (var dx = -1; dx <= 1; dx++)
         {
             for (var dy = -1; dy <= 1; dy++)
             {
-                if (!seen.TryGetValue((letter.Value, sizeKey, cellX + dx, cellY + dy), out var near))
-                    continue;
-                if (near.Exists(o => Math.Abs(o.StartBaseLine.X - x) < tolerance && Math.Abs(o.StartBaseLine.Y - y) < tolerance))
+                if (seen.TryGetValue((value, sizeKey, cellX + dx, cellY + dy), out var other)
+                    && Math.Abs(other.StartBaseLine.X - x) < tolerance && Math.Abs(other.StartBaseLine.Y - y) < tolerance)
                     return true;
             }
         }
 
-        var key = (letter.Value, sizeKey, cellX, cellY);
-        if (!seen.TryGetValue(key, out var list))
-            seen[key] = list = [];
-        list.Add(letter);
+        seen.TryAdd((value, sizeKey, cellX, cellY), letter);
         return false;
     }
 
