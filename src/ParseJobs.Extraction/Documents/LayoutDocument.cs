@@ -86,7 +86,15 @@ public sealed record Segment
 
     /// <summary>For Picture segments whose bytes the document holds: the id of the image in <see cref="LayoutDocument.Images"/>.</summary>
     public string? ImageId { get; init; }
+
+    /// <summary>The hyperlinks (PDF link annotations) over this segment's text, in reading order: the visible
+    /// label ("LinkedIn", an icon's empty label) and the URI behind it. Empty when there are none.</summary>
+    public IReadOnlyList<SegmentLink> Links { get; init; } = [];
 }
+
+/// <summary>A link over a segment's text: <paramref name="Text"/> is what the page shows under the link (may be
+/// empty for an icon), <paramref name="Uri"/> where it points (https:, mailto:, tel:…).</summary>
+public sealed record SegmentLink(string Text, string Uri);
 
 /// <summary>A page's size in points.</summary>
 public sealed record LayoutPage(int Number, double Width, double Height);

@@ -33,4 +33,12 @@ public static class LayoutText
 
         return new ExtractedDocument(document.Type, pages);
     }
+
+    /// <summary>Every hyperlink of the document in reading order, with the page it is on: the URIs behind
+    /// labels ("LinkedIn" → https://www.linkedin.com/in/…) that the reading-order text does not show.</summary>
+    public static IReadOnlyList<(int PageNumber, SegmentLink Link)> Links(this LayoutDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.Segments.SelectMany(s => s.Links.Select(l => (s.PageNumber, l))).ToList();
+    }
 }

@@ -47,6 +47,7 @@ public sealed class PdfLayoutAnalyzer
             var groups = new List<IReadOnlyList<LineGroup>>(pageCount);
             var graphics = new List<PageGraphics>(pageCount);
             var pictures = new List<List<Segment>>(pageCount);
+            var links = new List<List<(BoundingBox Box, SegmentLink Link)>>(pageCount);
             var images = new PdfPictures();
             for (var number = 1; number <= pageCount; number++)
             {
@@ -58,6 +59,7 @@ public sealed class PdfLayoutAnalyzer
                     groups.Add(ReadingOrder.Page(page, pageGraphics));
                     graphics.Add(pageGraphics);
                     pictures.Add(images.Page(page));
+                    links.Add(PdfLinks.Read(page));
                 }
                 catch (Exception ex) when (IsParserFailure(ex))
                 {
@@ -68,7 +70,7 @@ public sealed class PdfLayoutAnalyzer
             }
 
             var hasText = groups.Exists(g => g.Count > 0);
-            var segments = hasText ? TextSegments(pages, groups, graphics, pictures) : PictureSegments(pages, pictures);
+            var segments = hasText ? PdfLinks.Attach(TextSegments(pages, groups, graphics, pictures), links) : PictureSegments(pages, pictures);
             return new LayoutDocument
             {
                 Type = DocumentType.Pdf,

@@ -11,7 +11,8 @@ internal static class PdfLines
     /// <summary>A line's words; a gap much wider than a space (tags, chips, table cells) becomes a tab.</summary>
     public static PdfLine FromTextLine(TextLine line) => FromWords(line.Words, tabs: true);
 
-    /// <summary>Words of one row, left to right; <paramref name="tabs"/> false joins every word with a space.</summary>
+    /// <summary>Words of one row, left to right; <paramref name="tabs"/> false joins every word with a space
+    /// (letter-spaced words still join: <see cref="WordGaps.Separators"/>).</summary>
     public static PdfLine FromWords(IEnumerable<Word> words, bool tabs)
     {
         var sb = new StringBuilder();
@@ -19,30 +20,30 @@ internal static class PdfLines
         var cell = new StringBuilder();
         double cellLeft = 0, cellRight = 0;
         Word? previous = null;
-        foreach (var word in words.OrderBy(w => w.BoundingBox.Left))
+        var ordered = words.OrderBy(w => w.BoundingBox.Left).ToList();
+        var separators = WordGaps.Separators(ordered, tabs);
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var word = ordered[i];
             if (previous is not null)
             {
-                var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
-                var size = Math.Max(word.BoundingBox.Height, previous.BoundingBox.Height);
-                // A wide gap, or words split only by a change of style (a cell run into its neighbour), part cells.
-                var tab = tabs && ((size > 0 && gap > 0.75 * size)
-                    || (gap < 0.1 * size && ReadingOrder.IsStyleBoundary(previous.Letters[^1], word.Letters[0])));
-                sb.Append(tab ? '\t' : ' ');
-                if (tab)
+                switch (separators[i])
                 {
-                    cells.Add(new PdfCell(cell.ToString().Trim(), cellLeft, cellRight));
-                    cell.Clear();
-                }
-                else
-                {
-                    cell.Append(' ');
+                    case Separator.Tab:
+                        sb.Append('\t');
+                        cells.Add(new PdfCell(cell.ToString().Trim(), cellLeft, cellRight));
+                        cell.Clear();
+                        break;
+                    case Separator.Space:
+                        sb.Append(' ');
+                        cell.Append(' ');
+                        break;
                 }
             }
 
             if (cell.Length == 0)
                 cellLeft = word.BoundingBox.Left;
-            var text = Unligate(word.Text);
+            var text = PdfGlyphs.Normalize(word.Text);
             cell.Append(text);
             cellRight = word.BoundingBox.Right;
             sb.Append(text);
@@ -51,9 +52,8 @@ internal static class PdfLines
 
         if (previous is not null)
             cells.Add(new PdfCell(cell.ToString().Trim(), cellLeft, cellRight));
-        var list = words as IReadOnlyCollection<Word> ?? words.ToList();
-        var (fontSize, bold, letters) = Typography(list);
-        return new PdfLine(sb.ToString().Trim(), Box(list), cells, fontSize, bold, letters);
+        var (fontSize, bold, letters) = Typography(ordered);
+        return new PdfLine(sb.ToString().Trim(), Box(ordered), cells, fontSize, bold, letters);
     }
 
     /// <summary>Lines that share a row, left to right, as one tab-separated line.</summary>

@@ -1,4 +1,5 @@
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
@@ -28,7 +29,7 @@ internal static class ReadingOrder
 
     public static List<LineGroup> Page(Page page, PageGraphics graphics)
     {
-        var words = page.GetWords(WordExtractor)
+        var words = WordGaps.Split(WordExtractor.GetWords(PdfGlyphs.Readable(page.Letters)))
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .ToList();
         if (words.Count == 0)
@@ -94,22 +95,34 @@ internal static class ReadingOrder
         if (content.Count == 0)
             return [Rows(band)];
 
-        var lines = new List<(TextLine Line, TextBlock Block)>();
+        // Text lines of one block that share a row (a date and a place a gap apart, which Docstrum keeps as two
+        // lines), or one-line blocks on one row (contact items an icon apart), become one tab-separated line,
+        // left to right. Lines of longer blocks stay apart: a date column wrapped over three lines must not
+        // glue its pieces to the entry beside it.
+        var built = new List<(PdfLine Line, TextBlock Block)>();
         foreach (var column in XColumns(content))
         {
-            foreach (var item in column.SelectMany(b => b.TextLines.Select(l => (Line: l, Block: b))).OrderByDescending(x => x.Line.BoundingBox.Top))
-                lines.Add(item);
+            var start = built.Count;
+            foreach (var (line, block) in column.SelectMany(b => b.TextLines.Select(l => (Line: l, Block: b))).OrderByDescending(x => x.Line.BoundingBox.Top))
+            {
+                var pdfLine = PdfLines.FromTextLine(line);
+                var sameBlock = built.Count > start && (ReferenceEquals(built[^1].Block, block)
+                    || (built[^1].Block.TextLines.Count == 1 && block.TextLines.Count == 1));
+                if (sameBlock && SameRow(built[^1].Line.Box, pdfLine.Box))
+                    built[^1] = (PdfLines.Row([built[^1].Line, pdfLine]), built[^1].Block);
+                else
+                    built.Add((pdfLine, block));
+            }
         }
 
-        var built = lines.Select(l => (Line: PdfLines.FromTextLine(l.Line), l.Block)).ToList();
         var extra = new List<(int Index, PdfLine Line, TextBlock Block)>();
         foreach (var (anchor, block) in anchors.SelectMany(b => b.TextLines.Select(l => (Line: l, Block: b))).OrderByDescending(x => x.Line.BoundingBox.Top))
         {
             var best = -1;
             var bestOverlap = 0.0;
-            for (var i = 0; i < lines.Count; i++)
+            for (var i = 0; i < built.Count; i++)
             {
-                var overlap = VerticalOverlap(anchor, lines[i].Line);
+                var overlap = VerticalOverlap(anchor.BoundingBox, built[i].Line.Box);
                 if (overlap > bestOverlap)
                 {
                     bestOverlap = overlap;
@@ -120,13 +133,13 @@ internal static class ReadingOrder
             var anchorLine = PdfLines.FromTextLine(anchor);
             if (best >= 0 && bestOverlap >= 0.5)
             {
-                var left = anchor.BoundingBox.Left < lines[best].Line.BoundingBox.Left;
+                var left = anchor.BoundingBox.Left < built[best].Line.Box.Left;
                 built[best] = (built[best].Line.Join(anchorLine, otherFirst: left), built[best].Block);
             }
             else
             {
-                var below = lines.FindIndex(l => l.Line.BoundingBox.Top <= anchor.BoundingBox.Bottom);
-                extra.Add((below < 0 ? lines.Count : below, anchorLine, block));
+                var below = built.FindIndex(l => l.Line.Box.Top <= anchor.BoundingBox.Bottom);
+                extra.Add((below < 0 ? built.Count : below, anchorLine, block));
             }
         }
 
@@ -162,12 +175,16 @@ internal static class ReadingOrder
             && (text.EndsWith(':') || (text.Any(char.IsDigit) && text.Count(char.IsLetter) <= 12));
     });
 
-    private static double VerticalOverlap(TextLine a, TextLine b)
+    private static double VerticalOverlap(PdfRectangle a, PdfRectangle b)
     {
-        var overlap = Math.Min(a.BoundingBox.Top, b.BoundingBox.Top) - Math.Max(a.BoundingBox.Bottom, b.BoundingBox.Bottom);
-        var height = Math.Min(a.BoundingBox.Height, b.BoundingBox.Height);
+        var overlap = Math.Min(a.Top, b.Top) - Math.Max(a.Bottom, b.Bottom);
+        var height = Math.Min(a.Height, b.Height);
         return height > 0 ? overlap / height : 0;
     }
+
+    /// <summary>Two lines side by side on one row: apart horizontally, overlapping by half a line vertically.</summary>
+    private static bool SameRow(PdfRectangle a, PdfRectangle b) =>
+        (a.Right < b.Left || b.Right < a.Left) && VerticalOverlap(a, b) >= 0.5;
 
     /// <summary>Clusters blocks whose x ranges overlap into columns, left to right.</summary>
     private static List<List<TextBlock>> XColumns(List<TextBlock> blocks)
