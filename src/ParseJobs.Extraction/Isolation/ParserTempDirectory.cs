@@ -43,7 +43,7 @@ internal sealed class ParserTempDirectory : IDisposable
             CreatePrivate(root);
         }
 
-        DeleteLeftovers(root, logger);
+        DeleteLeftovers(root, baseDirectory ?? System.IO.Path.GetTempPath(), logger);
         var path = System.IO.Path.Combine(root, Prefix + Guid.NewGuid().ToString("N"));
         CreatePrivate(path);
         var heldLock = new FileStream(System.IO.Path.Combine(path, LockFileName), OwnerOnly(FileMode.CreateNew, FileAccess.ReadWrite));
@@ -99,9 +99,9 @@ internal sealed class ParserTempDirectory : IDisposable
         }
     }
 
-    private static void DeleteLeftovers(string root, ILogger logger)
+    private static void DeleteLeftovers(string root, string legacyRoot, ILogger logger)
     {
-        foreach (var file in Directory.EnumerateFiles(System.IO.Path.GetTempPath(), Prefix + "*.bin"))
+        foreach (var file in Directory.EnumerateFiles(legacyRoot, Prefix + "*.bin"))
         {
             if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) > LegacyFileGrace)
                 TryDelete(file);
