@@ -52,10 +52,14 @@ public static class SwaggerSetup
             o.OperationFilter<ProblemResponsesFilter>();
             o.OperationFilter<FormFieldsFilter>();
             o.SchemaFilter<JobResultSchemaFilter>();
-            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
-            if (File.Exists(xml))
+            // The wire models live in both assemblies (CvProfile and CvParseMeta in Extraction): both summaries count.
+            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(ParseJobs.Extraction.Cv.CvProfile).Assembly })
             {
-                o.IncludeXmlComments(xml);
+                var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
+                if (File.Exists(xml))
+                {
+                    o.IncludeXmlComments(xml);
+                }
             }
         });
         return services;

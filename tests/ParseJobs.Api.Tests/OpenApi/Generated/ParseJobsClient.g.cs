@@ -413,6 +413,12 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
                             return objectResponse_.Object;
                         }
                         else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Not Modified", status_, responseText_, headers_, null);
+                        }
+                        else
                         if (status_ == 401)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -728,6 +734,12 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Not Modified", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 401)
@@ -1727,7 +1739,7 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
     }
 
     /// <summary>
-    /// About the parsed CV.
+    /// About the parsed CV (the `meta` beside the profile in the results).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CvParseMeta
@@ -1755,8 +1767,18 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("page_count")]
         public int Page_count { get; set; }
 
+        /// <summary>
+        /// What the profile may lack and why: the layout's warnings (`TEXT_TRUNCATED`) and
+        /// <br/>            `EXTRACTION_PARTIAL` when a part of the profile could not be read. Empty for most CVs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("warnings")]
+        public System.Collections.Generic.ICollection<DocumentWarning> Warnings { get; set; }
+
     }
 
+    /// <summary>
+    /// A structured candidate profile extracted from a CV. Every value comes from the document.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CvProfile
     {
@@ -1767,6 +1789,9 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("professional_summary")]
         public string Professional_summary { get; set; }
 
+        /// <summary>
+        /// Comes from interviews, not CVs: always empty here.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("personal_impression")]
         public string Personal_impression { get; set; }
 
@@ -1838,6 +1863,9 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
 
     }
 
+    /// <summary>
+    /// The document formats ParseJobs reads. Detected from the bytes, never from a file name.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum DocumentType
     {
@@ -1853,10 +1881,28 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
 
     }
 
+    /// <summary>
+    /// Something a client should know about the result, e.g. NO_TEXT_LAYER for a scanned PDF.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DocumentWarning
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        public string Code { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string Message { get; set; }
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EducationEntry
     {
 
+        /// <summary>
+        /// edu_1, edu_2, … in document order.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; }
 
@@ -1911,6 +1957,9 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
     public partial class ExperienceEntry
     {
 
+        /// <summary>
+        /// exp_1, exp_2, … in document order.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; }
 
@@ -1923,9 +1972,15 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("employment_type")]
         public string Employment_type { get; set; }
 
+        /// <summary>
+        /// MM.YYYY.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("start_date")]
         public string Start_date { get; set; }
 
+        /// <summary>
+        /// MM.YYYY, or "" while ongoing.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("end_date")]
         public string End_date { get; set; }
 
@@ -2053,6 +2108,9 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
 
     }
 
+    /// <summary>
+    /// Pages for a document job; items (total, ended, failed) for an item job, whose page fields stay null.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class JobProgressResponse
     {
@@ -2062,6 +2120,15 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("processed_pages")]
         public int? Processed_pages { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_items")]
+        public int? Total_items { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("processed_items")]
+        public int? Processed_items { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("failed_items")]
+        public int? Failed_items { get; set; }
 
     }
 
@@ -2163,9 +2230,15 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("language")]
         public string Language { get; set; }
 
+        /// <summary>
+        /// CEFR level A1–C2, or "".
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("standard_proficiency")]
         public string Standard_proficiency { get; set; }
 
+        /// <summary>
+        /// The fluency as written.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("proficiency")]
         public string Proficiency { get; set; }
 
@@ -2229,12 +2302,21 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("car_license")]
         public bool Car_license { get; set; }
 
+        /// <summary>
+        /// YYYY-MM-DD.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("birth_date")]
         public string Birth_date { get; set; }
 
+        /// <summary>
+        /// E.164.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("mobile_phone")]
         public string Mobile_phone { get; set; }
 
+        /// <summary>
+        /// E.164.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("home_phone")]
         public string Home_phone { get; set; }
 
