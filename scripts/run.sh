@@ -16,6 +16,7 @@ APP=(dotnet src/ParseJobs.Api/bin/Release/net10.0/ParseJobs.Api.dll)
 
 "${APP[@]}" migrate >&2
 KEY="$("${APP[@]}" keys create --org dev --scopes jobs:read,jobs:write,admin | tail -n 1)"
+OPERATOR_KEY="$("${APP[@]}" keys create --operator | tail -n 1)"
 
 cat <<MSG
 
@@ -24,6 +25,7 @@ cat <<MSG
   Development API key: ${KEY}
   Try it:              curl -H "Authorization: Bearer ${KEY}" -F file=@samples/cv.pdf ${URL}/v1/parse
   More keys:           bash scripts/keys.sh create --org acme --scopes jobs:read,jobs:write
+  Hangfire dashboard:  ${URL}/hangfire/login with the operator key ${OPERATOR_KEY}
 
 MSG
 exec "${APP[@]}" --urls "$URL"
