@@ -226,6 +226,30 @@ internal static partial class EntryParser
             var afterBareDates = result.Count > 0 && result[^1].Dates is { } previous && !result[^1].Text.Remove(previous.Index, previous.Length).Any(char.IsLetter);
             // A school's name reads like a sentence ("École polytechnique fédérale de Lausanne") but ends without a full stop.
             var namesASchool = !text.EndsWith('.') && text.Length <= 90 && FieldClassifier.InstitutionScore(text) > 0;
+            // A sentence wrapped around the date cell beside it ("Handled payroll for about 1040" / dates / "employees per
+            // month."): a lower-case line after bare dates goes on with the unfinished description before them.
+            if (afterBareDates && !bullet && dates is null && char.IsLower(text[0]) && result.Count > 1 && result[^2].IsDescription
+                && !EndsSentence(result[^2].Text))
+            {
+                result[^2] = (result[^2].Text + " " + text.Replace('\t', ' '), true, null);
+                continue;
+            }
+
+            // A title cell with the first line of the description beside it ("Category Manager<TAB>Handled payroll for
+            // about 1040"): the title stays a header, the rest opens the description.
+            var cells = text.Split('\t');
+            if (!bullet && dates is null && cells.Length >= 2 && CvText.IsSentence(text) && !CvText.IsSentence(cells[0])
+                && CvText.WordCount(cells[0]) <= 5 && cells[1].Trim() is { Length: > 0 } next && char.IsUpper(next[0]) && !namesASchool)
+            {
+                var rest = string.Join(' ', cells.Skip(1)).Trim();
+                if (rest.Length > 0 && CvText.WordCount(rest) >= 3)
+                {
+                    result.Add((cells[0].Trim(), false, null));
+                    result.Add((rest, true, null));
+                    continue;
+                }
+            }
+
             var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !(afterBareDates && !text.EndsWith('.'))));
             result.Add((isDescription ? text.Replace('\t', ' ') : text, isDescription, dates));
         }
