@@ -238,8 +238,10 @@ internal static partial class EntryParser
             // A title cell with the first line of the description beside it ("Category Manager<TAB>Handled payroll for
             // about 1040"): the title stays a header, the rest opens the description.
             var cells = text.Split('\t');
+            // A wrapped date column ("– oggi", "settembre", "2016") beside the description is no title.
             if (!bullet && dates is null && cells.Length >= 2 && CvText.IsSentence(text) && !CvText.IsSentence(cells[0])
-                && CvText.WordCount(cells[0]) <= 5 && cells[1].Trim() is { Length: > 0 } next && char.IsUpper(next[0]) && !namesASchool)
+                && cells[0].Trim() is { Length: > 0 } title && char.IsUpper(title[0]) && !title.Any(char.IsDigit)
+                && DateRangeParser.MonthNumber(title) is null && CvText.WordCount(title) <= 5 && cells[1].Trim() is { Length: > 0 } next && char.IsUpper(next[0]) && !namesASchool)
             {
                 var rest = string.Join(' ', cells.Skip(1)).Trim();
                 if (rest.Length > 0 && CvText.WordCount(rest) >= 3)

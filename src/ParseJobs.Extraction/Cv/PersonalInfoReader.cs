@@ -26,9 +26,10 @@ internal static partial class PersonalInfoReader
         // a labelled value without a place leaves the place to be found in the header.
         if (info.City.Length == 0)
         {
-            var street = info.StreetAndNumber;
+            var street = info.StreetAndNumber.Length > 0 ? info.StreetAndNumber
+                : address.Any(char.IsDigit) && address.Any(char.IsLetter) && !address.Contains(',', StringComparison.Ordinal) ? address.Trim() : "";
             AddressParser.Infer(info, header);
-            if (info.StreetAndNumber.Length == 0)
+            if (info.StreetAndNumber.Length == 0 && info.City.Length > 0)
                 info.StreetAndNumber = street;
         }
         if (info.City.Length == 0)
