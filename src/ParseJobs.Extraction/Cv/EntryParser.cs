@@ -252,7 +252,9 @@ internal static partial class EntryParser
                 }
             }
 
-            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !(afterBareDates && !text.EndsWith('.'))));
+            // "Kassulke Media Group Inc." ends in a full stop, but the stop belongs to the legal form: a company, no sentence.
+            var namesACompany = CvText.WordCount(text) <= 6 && LegalFormAtEnd().IsMatch(text);
+            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !namesACompany && !(afterBareDates && !text.EndsWith('.'))));
             result.Add((isDescription ? text.Replace('\t', ' ') : text, isDescription, dates));
         }
 
@@ -264,6 +266,9 @@ internal static partial class EntryParser
     private static bool IsContinuation(string previous, string current) =>
         !previous.EndsWith('.') && !previous.EndsWith('!') && !previous.EndsWith('?')
         && current.Length > 0 && (char.IsLower(current[0]) || char.IsDigit(current[0]) || current[0] == '(');
+
+    [GeneratedRegex(@"\s(?:Inc|Co|Ltd|Corp|Bros|S\.p\.A|S\.A|S\.r\.l|e\.V|N\.V|B\.V)\.$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LegalFormAtEnd();
 
     [GeneratedRegex(@"\t|\s+[·|•]\s+|\s{3,}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FragmentSeparator();

@@ -85,4 +85,18 @@ public sealed class CvGridLayoutTests
         Assert.Equal<string>(["Swedish", "English", "Dutch"], [.. profile.Languages.Select(l => l.Language)]);
         Assert.Equal<string>(["C2", "C1", "A2"], [.. profile.Languages.Select(l => l.StandardProficiency)]);
     }
+    [Fact]
+    public void Extract_ReadsACompanyEndingInItsLegalFormsStop_AsTheNextEntrysHeader()
+    {
+        var profile = Extract(
+            "Ada Quill", "ada.quill@example.org", "Work Experience",
+            "Brightwater Foods Ltd", "March 2020 – Present", "Leeds, UK", "Buyer", "Negotiated the yearly supplier contracts.",
+            "Holloway Print Shop Co.", "May 2016 – February 2020", "York, UK", "Print Planner", "Planned the night shifts for two presses.");
+
+        Assert.Equal(2, profile.Experience.Count);
+        Assert.Equal("Holloway Print Shop Co.", profile.Experience[1].Company);
+        Assert.Equal("Print Planner", profile.Experience[1].Position);
+        Assert.Equal("05.2016", profile.Experience[1].StartDate);
+        Assert.DoesNotContain("Holloway", profile.Experience[0].Description, StringComparison.Ordinal);
+    }
 }
