@@ -29,6 +29,9 @@ internal static partial class EntryParser
         {
             if (run.Count == 0 && description.Count == 0)
                 return;
+            // "Highlights" or "Aufgaben" over an entry's bullets is a sub-heading of that entry, not one of its own.
+            if (run.Count == 1 && entries.Count > 0 && run[0].Dates is null && IsSubHeading(run[0].Text))
+                run.Clear();
             AttachTrailer();
             if (run.Count == 0 && entries.Count > 0)
             {
@@ -260,6 +263,11 @@ internal static partial class EntryParser
 
         return result;
     }
+
+    private static bool IsSubHeading(string text) =>
+        CvText.Fold(text).Trim().TrimEnd(':').Trim() is "highlights" or "key achievements" or "achievements" or "responsibilities"
+            or "key responsibilities" or "tasks" or "aufgaben" or "erfolge" or "tatigkeiten" or "realisations" or "responsabilites"
+            or "missions" or "attivita" or "responsabilita" or "risultati";
 
     private static bool EndsSentence(string text) => text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') || text.EndsWith(':');
 

@@ -99,4 +99,16 @@ public sealed class CvGridLayoutTests
         Assert.Equal("05.2016", profile.Experience[1].StartDate);
         Assert.DoesNotContain("Holloway", profile.Experience[0].Description, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Extract_KeepsTheBulletsWithTheirEntry_WhenASubHeadingStandsOverThem()
+    {
+        var profile = Extract(
+            "Ada Quill", "ada.quill@example.org", "Work Experience",
+            "Brightwater Foods Ltd", "March 2020 – Present", "Leeds, UK", "Buyer", "Part of the dairy team.", "Highlights",
+            "Negotiated the yearly supplier contracts.", "Cut the packaging costs by a tenth.",
+            "Holloway Print Shop", "May 2016 – February 2020", "York, UK", "Print Planner", "Planned the night shifts for two presses.");
+
+        Assert.Equal<string>(["Buyer", "Print Planner"], [.. profile.Experience.Select(e => e.Position)]);
+        Assert.Contains("Cut the packaging costs by a tenth.", profile.Experience[0].Description, StringComparison.Ordinal);
+    }
 }
