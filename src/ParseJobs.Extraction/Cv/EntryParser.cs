@@ -29,6 +29,9 @@ internal static partial class EntryParser
         {
             if (run.Count == 0 && description.Count == 0)
                 return;
+            // "Highlights" or "Aufgaben" over an entry's bullets is a sub-heading of that entry, not one of its own.
+            if (run.Count == 1 && entries.Count > 0 && run[0].Dates is null && IsSubHeading(run[0].Text))
+                run.Clear();
             AttachTrailer();
             if (run.Count == 0 && entries.Count > 0)
             {
@@ -226,18 +229,54 @@ internal static partial class EntryParser
             var afterBareDates = result.Count > 0 && result[^1].Dates is { } previous && !result[^1].Text.Remove(previous.Index, previous.Length).Any(char.IsLetter);
             // A school's name reads like a sentence ("École polytechnique fédérale de Lausanne") but ends without a full stop.
             var namesASchool = !text.EndsWith('.') && text.Length <= 90 && FieldClassifier.InstitutionScore(text) > 0;
-            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !(afterBareDates && !text.EndsWith('.'))));
+            // A sentence wrapped around the date cell beside it ("Handled payroll for about 1040" / dates / "employees per
+            // month."): a lower-case line after bare dates goes on with the unfinished description before them.
+            if (afterBareDates && !bullet && dates is null && char.IsLower(text[0]) && result.Count > 1 && result[^2].IsDescription
+                && !EndsSentence(result[^2].Text))
+            {
+                result[^2] = (result[^2].Text + " " + text.Replace('\t', ' '), true, null);
+                continue;
+            }
+
+            // A title cell with the first line of the description beside it ("Category Manager<TAB>Handled payroll for
+            // about 1040"): the title stays a header, the rest opens the description.
+            var cells = text.Split('\t');
+            // A wrapped date column ("– oggi", "settembre", "2016") beside the description is no title.
+            if (!bullet && dates is null && cells.Length >= 2 && CvText.IsSentence(text) && !CvText.IsSentence(cells[0])
+                && cells[0].Trim() is { Length: > 0 } title && char.IsUpper(title[0]) && !title.Any(char.IsDigit)
+                && DateRangeParser.MonthNumber(title) is null && CvText.WordCount(title) <= 5 && cells[1].Trim() is { Length: > 0 } next && char.IsUpper(next[0]) && !namesASchool)
+            {
+                var rest = string.Join(' ', cells.Skip(1)).Trim();
+                if (rest.Length > 0 && CvText.WordCount(rest) >= 3)
+                {
+                    result.Add((cells[0].Trim(), false, null));
+                    result.Add((rest, true, null));
+                    continue;
+                }
+            }
+
+            // "Kassulke Media Group Inc." ends in a full stop, but the stop belongs to the legal form: a company, no sentence.
+            var namesACompany = CvText.WordCount(text) <= 6 && LegalFormAtEnd().IsMatch(text);
+            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !namesACompany && !(afterBareDates && !text.EndsWith('.'))));
             result.Add((isDescription ? text.Replace('\t', ' ') : text, isDescription, dates));
         }
 
         return result;
     }
 
+    private static bool IsSubHeading(string text) =>
+        CvText.Fold(text).Trim().TrimEnd(':').Trim() is "highlights" or "key achievements" or "achievements" or "responsibilities"
+            or "key responsibilities" or "tasks" or "aufgaben" or "erfolge" or "tatigkeiten" or "realisations" or "responsabilites"
+            or "missions" or "attivita" or "responsabilita" or "risultati";
+
     private static bool EndsSentence(string text) => text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') || text.EndsWith(':');
 
     private static bool IsContinuation(string previous, string current) =>
         !previous.EndsWith('.') && !previous.EndsWith('!') && !previous.EndsWith('?')
         && current.Length > 0 && (char.IsLower(current[0]) || char.IsDigit(current[0]) || current[0] == '(');
+
+    [GeneratedRegex(@"\s(?:Inc|Co|Ltd|Corp|Bros|S\.p\.A|S\.A|S\.r\.l|e\.V|N\.V|B\.V)\.$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LegalFormAtEnd();
 
     [GeneratedRegex(@"\t|\s+[·|•]\s+|\s{3,}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FragmentSeparator();

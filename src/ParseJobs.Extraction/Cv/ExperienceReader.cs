@@ -9,6 +9,7 @@ internal static partial class ExperienceReader
     public static List<ExperienceEntry> Read(List<CvSection> sections)
     {
         var result = new List<ExperienceEntry>();
+        var datedOnly = new List<ExperienceEntry>();
         foreach (var raw in sections.Where(s => s.Kind == SectionKind.Experience).SelectMany(s => EntryParser.Parse(s.Lines)))
         {
             var entry = new ExperienceEntry { Id = $"exp_{result.Count + 1}" };
@@ -46,6 +47,17 @@ internal static partial class ExperienceReader
             entry.Description = string.Join('\n', raw.Description.Select(CvText.StripBullet));
             if (entry.Company.Length > 0 || entry.Position.Length > 0)
                 result.Add(entry);
+            else if (entry.StartDate.Length > 0)
+                datedOnly.Add(entry);
+        }
+
+        // Grid layouts print all headings first, then the values: the experience section holds only the date ranges, and
+        // each of them is still a job. Beside entries with titles a lone dated line is a stray, not a job.
+        if (result.Count == 0 && datedOnly.Count > 0)
+        {
+            for (var i = 0; i < datedOnly.Count; i++)
+                datedOnly[i].Id = $"exp_{i + 1}";
+            return datedOnly;
         }
 
         return result;

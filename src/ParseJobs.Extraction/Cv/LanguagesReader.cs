@@ -9,6 +9,9 @@ internal static partial class LanguagesReader
     {
         var result = new List<LanguageSkill>();
         LanguageSkill? pending = null;
+        // Grid layouts print the names first, then the levels in the same order ("English", "German", "Native", "Good"):
+        // the languages still waiting for a level take the level lines in turn.
+        var waiting = new Queue<LanguageSkill>();
         foreach (var raw in sections.Where(s => s.Kind == SectionKind.Languages).SelectMany(s => s.Lines))
         {
             foreach (var piece in SplitLanguagePieces(CvText.StripBullet(raw)))
@@ -20,12 +23,23 @@ internal static partial class LanguagesReader
                     rest = Unwrap(rest);
                     pending = new LanguageSkill { Language = name, Proficiency = rest, StandardProficiency = LanguageLevelMapper.Standard(rest) };
                     result.Add(pending);
+                    if (rest.Length == 0)
+                        waiting.Enqueue(pending);
+                    else
+                        waiting.Clear();
                     continue;
                 }
 
-                if (pending is null)
+                if (waiting.Count > 0)
+                {
+                    pending = waiting.Dequeue();
+                    pending.Proficiency = Unwrap(piece.Trim());
+                }
+                else if (pending is null)
+                {
                     continue;
-                if (pending.Proficiency.Length == 0)
+                }
+                else if (pending.Proficiency.Length == 0)
                 {
                     pending.Proficiency = Unwrap(piece.Trim());
                 }

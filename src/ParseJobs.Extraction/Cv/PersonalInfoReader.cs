@@ -22,8 +22,16 @@ internal static partial class PersonalInfoReader
             "location", "city", "standort", "ort", "stadt", "lieu", "ville", "localité", "luogo", "città", "località");
         if (address.Length > 0)
             AddressParser.Apply(info, address);
-        else
+        // Address forms print the street under "Address" and the place under a label of its own ("Postal Code & City"):
+        // a labelled value without a place leaves the place to be found in the header.
+        if (info.City.Length == 0)
+        {
+            var street = info.StreetAndNumber.Length > 0 ? info.StreetAndNumber
+                : address.Any(char.IsDigit) && address.Any(char.IsLetter) && !address.Contains(',', StringComparison.Ordinal) ? address.Trim() : "";
             AddressParser.Infer(info, header);
+            if (info.StreetAndNumber.Length == 0 && info.City.Length > 0)
+                info.StreetAndNumber = street;
+        }
         if (info.City.Length == 0)
             AddressParser.InferUsCity(info, header);
 

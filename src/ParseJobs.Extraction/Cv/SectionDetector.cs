@@ -125,6 +125,7 @@ internal static class SectionDetector
         ("professionali", SectionKind.Experience), ("lavorative", SectionKind.Experience), ("lavorativa", SectionKind.Experience),
         ("education", SectionKind.Education), ("studium", SectionKind.Education), ("ausbildung", SectionKind.Education), ("schulbildung", SectionKind.Education),
         ("academique", SectionKind.Education), ("academic", SectionKind.Education), ("etudes", SectionKind.Education), ("istruzione", SectionKind.Education),
+        ("diplomes", SectionKind.Education), ("diplomi", SectionKind.Education), ("abschlusse", SectionKind.Education),
         ("skills", SectionKind.Skills), ("kenntnisse", SectionKind.Skills), ("kompetenzen", SectionKind.Skills), ("fahigkeiten", SectionKind.Skills),
         ("competences", SectionKind.Skills), ("competenze", SectionKind.Skills), ("technologies", SectionKind.Skills), ("tools", SectionKind.Skills),
         ("languages", SectionKind.Languages), ("sprachen", SectionKind.Languages), ("sprachkenntnisse", SectionKind.Languages), ("langues", SectionKind.Languages),
@@ -169,8 +170,8 @@ internal static class SectionDetector
             "esperienza professionale", "esperienze professionali", "esperienza lavorativa", "esperienze lavorative", "esperienza", "percorso professionale");
         Add(SectionKind.Education, "education", "academic background", "education and training", "studies", "academic education", "qualifications",
             "ausbildung", "bildung", "bildungsweg", "schulbildung", "studium", "aus- und weiterbildung",
-            "formation", "formations", "études", "parcours académique", "formation académique",
-            "formazione", "istruzione", "studi", "percorso formativo", "istruzione e formazione");
+            "formation", "formations", "études", "parcours académique", "formation académique", "diplômes", "diplômes et formations",
+            "formazione", "istruzione", "studi", "percorso formativo", "istruzione e formazione", "diplomi", "titoli di studio");
         Add(SectionKind.FurtherEducation, "further education", "certifications", "certificates", "courses", "training", "continuing education", "professional development",
             "weiterbildung", "weiterbildungen", "zertifikate", "kurse", "zertifizierungen",
             "formation continue", "certifications et formations", "certificats",
