@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Persistence;
 using ParseJobs.Api.Tests.Infrastructure;
 using ParseJobs.Api.Tests.Samples;
 
@@ -161,14 +163,18 @@ public sealed class AuthTests(ParseJobsAppFactory app)
     }
 
     [Fact]
-    public void ApiKey_IsStoredOnlyAsHash()
+    public async Task ApiKey_IsStoredOnlyAsHash()
     {
-        var key = ApiKeySecret.Generate();
+        var created = await app.CreateKeyAsync($"org-{Guid.NewGuid():N}"[..20], Scopes.JobsRead);
 
-        Assert.StartsWith("sk_live_", key, StringComparison.Ordinal);
-        Assert.Equal(32, ApiKeySecret.Hash(key).Length);
-        Assert.True(ApiKeySecret.Matches(key, ApiKeySecret.Hash(key)));
-        Assert.False(ApiKeySecret.Matches(key + "x", ApiKeySecret.Hash(key)));
-        Assert.NotEqual(key, ApiKeySecret.Generate(), StringComparer.Ordinal);
+        // Read the stored row back: only the SHA-256 of the key and its non-secret prefix are there.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParseJobsDbContext>();
+        var row = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == created.KeyId);
+        Assert.Equal(ApiKeySecret.Hash(created.Key), row.Hash);
+        Assert.Equal(32, row.Hash.Length);
+        Assert.True(row.Prefix.Length < created.Key.Length - 16, "the prefix must not carry the secret part");
+        Assert.True(ApiKeySecret.Matches(created.Key, row.Hash));
+        Assert.False(ApiKeySecret.Matches(created.Key + "x", row.Hash));
     }
 }
