@@ -86,12 +86,4 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
 
         return job;
     }
-
-    /// <summary>The validation problem of a too long <c>data_id</c>, or null when it is fine.</summary>
-    public static IResult? ValidateDataId(string? dataId) => dataId is { Length: > 256 }
-        ? TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            ["data_id"] = ["data_id may have at most 256 characters."],
-        })
-        : null;
 }
