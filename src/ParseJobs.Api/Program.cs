@@ -4,6 +4,7 @@ using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Parsers;
 using ParseJobs.Api.Persistence;
+using ParseJobs.Api.Retention;
 
 if (args is [ParsersSetup.ChildCommand, ..])
 {
@@ -33,6 +34,7 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapJobs();
     app.MapCv();
     app.MapDocuments();
+    app.MapAudit();
     app.MapParseJobsDashboard();
 }
 

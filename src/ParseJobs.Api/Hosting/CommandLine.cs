@@ -1,4 +1,5 @@
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Organisations;
 using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Hosting;
@@ -18,9 +19,9 @@ public static class CommandLine
           keys create --operator                         create a system operator key (no organisation): opens only the Hangfire dashboard
           keys list [--org ORG]                          list keys (prefixes only, never secrets)
           keys revoke KEY_ID|PREFIX                      revoke a key
-        """;
+        """ + "\n" + OrganisationCommands.Usage;
 
-    public static bool IsCommand(string[] args) => args is ["migrate", ..] or ["keys", ..] or ["help" or "--help" or "-h", ..];
+    public static bool IsCommand(string[] args) => args is ["migrate", ..] or ["keys", ..] or ["orgs", ..] or ["help" or "--help" or "-h", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
@@ -41,6 +42,9 @@ public static class CommandLine
                 case ["keys", "revoke", var idOrPrefix, ..]:
                     await services.MigrateDatabaseAsync(ct);
                     return await RevokeAsync(services, idOrPrefix, output, error, ct);
+                case ["orgs", .. var rest]:
+                    await services.MigrateDatabaseAsync(ct);
+                    return await OrganisationCommands.RunAsync(services, rest, output, error, ct);
                 default:
                     await output.WriteLineAsync(Usage);
                     return args is ["help" or "--help" or "-h", ..] ? 0 : 2;

@@ -5,6 +5,7 @@ using ParseJobs.Api.Documents;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Parsers;
 using ParseJobs.Api.Persistence;
+using ParseJobs.Api.Retention;
 using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Hosting;
@@ -28,6 +29,7 @@ public static class ParseJobsSetup
         builder.Services.AddParseJobsJson();
         builder.Services.AddParseJobsProblemDetails();
         builder.Services.AddParseJobsPersistence(connectionString);
+        builder.Services.AddParseJobsDataProtection();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddApiKeyAuth();
         builder.Services.AddScoped<ApiKeyAdmin>();
@@ -36,6 +38,7 @@ public static class ParseJobsSetup
         builder.Services.AddDocumentParsing();
         builder.Services.AddCv();
         builder.Services.AddDocuments();
+        builder.Services.AddRetention(hosting);
         builder.Services.AddParseJobsHangfire(connectionString, hosting, worker);
         builder.Services.AddParseJobsSwagger();
 

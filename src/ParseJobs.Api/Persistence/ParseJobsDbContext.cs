@@ -1,13 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Jobs.Items;
+using ParseJobs.Api.Retention;
 using ParseJobs.Api.Uploads;
 
 namespace ParseJobs.Api.Persistence;
 
-public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> options) : DbContext(options)
+public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string Schema = "parsejobs";
 
@@ -18,6 +20,11 @@ public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> opti
     public DbSet<JobResult> JobResults => Set<JobResult>();
     public DbSet<JobImage> JobImages => Set<JobImage>();
     public DbSet<JobItem> JobItems => Set<JobItem>();
+    public DbSet<RetentionPolicy> RetentionPolicies => Set<RetentionPolicy>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>The Data Protection key ring, shared by every node (Persistence/DataProtectionSetup.cs).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,6 +23,29 @@ namespace ParseJobs.Api.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", "parsejobs");
+                });
+
             modelBuilder.Entity("ParseJobs.Api.Auth.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -357,6 +380,116 @@ namespace ParseJobs.Api.Persistence.Migrations
                     b.ToTable("job_results", "parsejobs");
                 });
 
+            modelBuilder.Entity("ParseJobs.Api.Retention.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("actor");
+
+                    b.Property<int>("ApiKeys")
+                        .HasColumnType("integer")
+                        .HasColumnName("api_keys");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("integer")
+                        .HasColumnName("documents");
+
+                    b.PrimitiveCollection<Guid[]>("JobIds")
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("job_ids");
+
+                    b.Property<int>("JobImages")
+                        .HasColumnType("integer")
+                        .HasColumnName("job_images");
+
+                    b.Property<int>("JobItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("job_items");
+
+                    b.Property<int>("JobResults")
+                        .HasColumnType("integer")
+                        .HasColumnName("job_results");
+
+                    b.Property<int>("Jobs")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationSlug")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("organisation_slug");
+
+                    b.Property<int>("Organisations")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisations");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("OrganisationId", "Id")
+                        .HasDatabaseName("ix_audit_log_organisation_id_id");
+
+                    b.ToTable("audit_log", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Retention.RetentionPolicy", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("CompletedJobDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed_job_days");
+
+                    b.Property<int?>("FailedJobDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_job_days");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_retention_policies");
+
+                    b.ToTable("retention_policies", "parsejobs", t =>
+                        {
+                            t.HasCheckConstraint("ck_retention_policies_completed_days", "completed_job_days BETWEEN 1 AND 3650");
+
+                            t.HasCheckConstraint("ck_retention_policies_failed_days", "failed_job_days BETWEEN 1 AND 3650");
+                        });
+                });
+
             modelBuilder.Entity("ParseJobs.Api.Uploads.StoredDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -469,6 +602,16 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_results_jobs_job_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Retention.RetentionPolicy", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("ParseJobs.Api.Retention.RetentionPolicy", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_retention_policies_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("ParseJobs.Api.Uploads.StoredDocument", b =>
