@@ -13,7 +13,7 @@ namespace ParseJobs.Api.Retention;
 /// stops half-way (a crash) is finished by running it again.
 /// </summary>
 public sealed class OrganisationEraser(
-    ParseJobsDbContext db, JobDeleter deleter, ApiKeyCache keyCache, IOptions<RetentionOptions> options, TimeProvider clock)
+    ParseJobsDbContext db, JobDeleter deleter, ApiKeyCache keyCache, IOptions<RetentionOptions> options, IOptions<AuthOptions> auth, TimeProvider clock)
 {
     public const string Reason = "Erasure of the organisation and all its data (orgs erase).";
 
@@ -43,6 +43,7 @@ public sealed class OrganisationEraser(
             return (new DeletedCounts(ApiKeys: keys), (Guid[]?)null);
         }, ct);
         entries += total.Total > 0 ? 1 : 0;
+        var keysGoneAt = clock.GetTimestamp();
 
         while (true)
         {
@@ -79,6 +80,14 @@ public sealed class OrganisationEraser(
 
             total += deleted;
             entries++;
+        }
+
+        // A node that validated a key just before it went trusts it for Auth:KeyCacheSeconds: let that pass before the
+        // organisation row goes, so that such a late upload is deleted below instead of failing its foreign key.
+        var trusted = TimeSpan.FromSeconds(auth.Value.KeyCacheSeconds + 1) - clock.GetElapsedTime(keysGoneAt);
+        if (trusted > TimeSpan.Zero)
+        {
+            await Task.Delay(trusted, clock, ct);
         }
 
         // Last, under a lock on the organisation row, which new rows' foreign-key checks wait for: whatever arrived
