@@ -10,8 +10,8 @@ namespace ParseJobs.Extraction.Isolation;
 /// <summary>
 /// The loop a parser child process runs: one request per line on stdin, answers on stdout, until stdin closes.
 /// Each request is made into its product here (<see cref="ProductMaker"/>: layout, caps, rendering or CV
-/// extraction, JSON), so that the child's time and heap limits cover all the document-dependent work. Document errors (<see cref="DocumentParseException"/>) are answered with their code; any other exception is our
-/// own fault and is answered as ANALYSIS_FAILED with its stack for the parent's log. Only what cannot be caught
+/// extraction, JSON), so that the child's time and heap limits cover all the document-dependent work. Document
+/// errors (<see cref="DocumentParseException"/>) are answered with their code; any other exception is our own fault and is answered as ANALYSIS_FAILED with its stack for the parent's log. Only what cannot be caught
 /// (stack overflow, a native crash, the OS killing the process) ends the process, and the pool reports that as
 /// PARSER_CRASHED. The child dies with its parent: stdin closing while a document is parsed, or the parent process
 /// going away (<see cref="ParserProtocol.ParentPidVariable"/>), ends it at once, so a hung parse cannot outlive a
