@@ -214,9 +214,9 @@ internal sealed class ParserProcess : IDisposable
             throw TooLarge(null);
         }
 
-        if (images.Count > limits.MaxImages || images.Sum(i => i.Bytes) > limits.MaxImageBytes)
+        if (images.Count > limits.MaxImages || images.Sum(i => i.Bytes) > limits.MaxImageBytes || frame.JsonBytes > limits.MaxResultBytes)
         {
-            throw OutsideProtocol(); // the child caps images before it answers: this one did not
+            throw OutsideProtocol(); // the child caps images and checks the result's size before it answers: this one did not
         }
 
         try
