@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "api" => await ApiBenchmark.RunAsync(options, Console.Out),
     "cv-extract" => CvExtractBenchmark.Run(options, Console.Out),
+    "parent-cost" => ParentCostBenchmark.Run(options, Console.Out),
     "corpus" => CorpusExport.Run(options, Console.Out),
     "layout" => LayoutBenchmark.Run(options, Console.Out),
     "reading-order" => ReadingOrderCheck.Run(options, Console.Out),
@@ -21,6 +22,8 @@ static int Usage()
               enqueue→start and submit→completed latency, throughput, status requests per second
           cv-extract [--file two-page.pdf] [--warmup 200] [--iterations 2000]
               CvExtractor.Extract on one thread, in process (default: a generated two-page CV)
+          parent-cost [--file two-page.pdf] [--warmup 200] [--iterations 1000]
+              the worker's CPU per job once the parser answered: before issue 10 (layout model) and now (result JSON)
           corpus --docs DIR --out DIR
               the layout model's text + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
           layout --docs DIR [--rounds 5]

@@ -9,7 +9,8 @@ namespace ParseJobs.TestParser;
 /// <c>corrupt</c>, <c>slow:N[:MS]</c> (N pages with progress, MS milliseconds each), <c>pid</c> (the child's
 /// process id), <c>env</c> (the names of the child's environment variables, one per line), <c>bug</c> (an
 /// unexpected exception, as a bug of ours would throw), <c>bigreply:MB</c> (a result line of MB megabytes written
-/// straight to stdout, then a hang); anything else comes back as one page.
+/// straight to stdout, then a hang), <c>bigframe:MB</c> (a result header announcing MB megabytes of result JSON,
+/// then those bytes, then a hang); anything else comes back as one page.
 /// </summary>
 public sealed class ChaosExtractor(TextWriter output) : ILayoutExtractor
 {
@@ -52,6 +53,11 @@ public sealed class ChaosExtractor(TextWriter output) : ILayoutExtractor
             WriteHugeLine(megabytes);
         }
 
+        if (text.Split(':') is ["bigframe", var frameSize] && int.TryParse(frameSize, out var frameMegabytes))
+        {
+            WriteHugeFrame(frameMegabytes);
+        }
+
         if (text.Split(':') is ["slow", var count, .. var rest] && int.TryParse(count, out var pages))
         {
             var delay = rest is [var ms] && int.TryParse(ms, out var parsed) ? parsed : 20;
@@ -81,6 +87,26 @@ public sealed class ChaosExtractor(TextWriter output) : ILayoutExtractor
         }
 
         output.WriteLine("\"}]}}");
+        output.Flush();
+        while (true)
+        {
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>A well-formed result header whose frame is far beyond the parent's budget: the parent must refuse it
+    /// from the header, before it reads (or allocates) the announced bytes, and kill us.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void WriteHugeFrame(int megabytes)
+    {
+        var bytes = megabytes * 1024L * 1024L;
+        output.WriteLine($"{{\"kind\":\"result\",\"frame\":{{\"pageCount\":1,\"jsonBytes\":{bytes},\"images\":[],\"warnings\":[]}}}}");
+        var chunk = new string('x', 1024 * 1024);
+        for (var i = 0; i < megabytes; i++)
+        {
+            output.Write(chunk);
+        }
+
         output.Flush();
         while (true)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using ParseJobs.Extraction.Isolation;
 using ParseJobs.Extraction.Parsing;
@@ -25,9 +26,14 @@ public static class PoolHost
             MemoryLimitMb = 128,
         }, NullLogger.Instance);
 
-        var pid = await pool.ParseAsync("pid"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None);
-        await output.WriteLineAsync(pid.Segments[0].Text);
-        var hang = pool.ParseAsync("hang"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None);
+        var product = new DocumentResultProduct(512, IncludeMarkdown: false, IncludeHtml: false, "/images/");
+        var pid = await pool.ParseAsync("pid"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, product, null, CancellationToken.None);
+        using (var json = JsonDocument.Parse(pid.Json))
+        {
+            await output.WriteLineAsync(json.RootElement.GetProperty("chunks")[0].GetProperty("segments")[0].GetProperty("content").GetString());
+        }
+
+        var hang = pool.ParseAsync("hang"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, product, null, CancellationToken.None);
         await Task.Delay(500);
         await output.WriteLineAsync("busy");
         await output.FlushAsync();

@@ -1,4 +1,6 @@
+using ParseJobs.Extraction.Cv;
 using ParseJobs.Extraction.Isolation;
+using ParseJobs.Extraction.Parsing;
 using ParseJobs.TestParser;
 
 if (args is [PoolHost.Command])
@@ -6,4 +8,6 @@ if (args is [PoolHost.Command])
     return await PoolHost.RunAsync(Console.Out);
 }
 
-return await ParserChildHost.RunAsync(Console.In, Console.Out, new ChaosExtractor(Console.Out), CancellationToken.None);
+// The real child loop and product code, over a layout extractor and a CV extractor that misbehave on request.
+var maker = new ProductMaker(new ChaosExtractor(Console.Out), new CvPipeline(new ChaosCvExtractor()));
+return await ParserChildHost.RunAsync(Console.In, Console.OpenStandardOutput(), maker, CancellationToken.None);

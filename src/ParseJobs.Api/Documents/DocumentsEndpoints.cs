@@ -8,6 +8,7 @@ using ParseJobs.Api.Hosting;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Persistence;
 using ParseJobs.Api.Uploads;
+using ParseJobs.Extraction.Documents.Rendering;
 
 namespace ParseJobs.Api.Documents;
 

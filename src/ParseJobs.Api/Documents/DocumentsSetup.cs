@@ -1,5 +1,6 @@
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Parsers;
+using ParseJobs.Extraction.Documents.Rendering;
 
 namespace ParseJobs.Api.Documents;
 

@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
-using ParseJobs.Api.Documents;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Extraction.Cv;
+using ParseJobs.Extraction.Documents.Rendering;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ParseJobs.Api.Hosting;

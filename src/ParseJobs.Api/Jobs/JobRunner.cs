@@ -67,7 +67,8 @@ public sealed class JobRunner(
         try
         {
             var output = await work(job, linked.Token);
-            var data = JsonSerializer.Serialize(output.Result, descriptor.ResultType, descriptor.ResultJson);
+            // A result a parser made is JSON already (serialised with the wire options where it was made): stored as is.
+            var data = output.Result is StoredJson made ? made.Json : JsonSerializer.Serialize(output.Result, descriptor.ResultType, descriptor.ResultJson);
             if (System.Text.Encoding.UTF8.GetByteCount(data) > results.Value.MaxResultBytes)
             {
                 throw new JobFailedException(ErrorCodes.ResultTooLarge,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ParseJobs.Extraction.Cv;
 using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Isolation;
 using ParseJobs.Extraction.Parsing;
@@ -18,16 +19,18 @@ public static class ParsersSetup
         services.AddSingleton<IDocumentParser>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ParsingOptions>>().Value;
+            // In process, the same product code as a child's (RunChildAsync): the default CV pipeline, our extractor.
             return options.IsolateParsers
                 ? new ParserProcessPool(ChildProcessOptions(options), sp.GetRequiredService<ILogger<ParserProcessPool>>())
-                : new InProcessDocumentParser(sp.GetRequiredService<ILayoutExtractor>(), sp.GetRequiredService<ILogger<InProcessDocumentParser>>());
+                : new InProcessDocumentParser(new ProductMaker(sp.GetRequiredService<ILayoutExtractor>(), new CvPipeline()), sp.GetRequiredService<ILogger<InProcessDocumentParser>>());
         });
         return services;
     }
 
-    /// <summary>Entry point of a parser child: reads requests on stdin, answers on stdout, until stdin closes.</summary>
+    /// <summary>Entry point of a parser child: reads requests on stdin, makes their products, answers on stdout
+    /// (lines and the raw bytes they announce), until stdin closes.</summary>
     public static Task<int> RunChildAsync() =>
-        ParserChildHost.RunAsync(Console.In, Console.Out, new DocumentLayoutExtractor(), CancellationToken.None);
+        ParserChildHost.RunAsync(Console.In, Console.OpenStandardOutput(), new ProductMaker(), CancellationToken.None);
 
     // The child is this same program started with "parse-worker": through its apphost when we run from one,
     // otherwise through the dotnet host (dotnet run, dotnet test, dotnet ParseJobs.Api.dll).

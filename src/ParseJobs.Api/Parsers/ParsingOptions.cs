@@ -40,8 +40,9 @@ public sealed class ParsingOptions
     [Range(1, 10000)]
     public int MaxDocxUncompressedMb { get; init; } = 200;
 
-    /// <summary>Largest answer read from a parser child (the layout model with its images, as JSON), in MB;
-    /// a larger one fails the job with DOCUMENT_TOO_COMPLEX. Keep it above Documents:MaxImageMb × 4/3 plus text.</summary>
+    /// <summary>Largest answer read from a parser child (the result JSON, its meta and the raw bytes of the images
+    /// to store), in MB; a larger one fails the job with DOCUMENT_TOO_COMPLEX before it is read. Keep it at least
+    /// Results:MaxResultMb + Documents:MaxImageMb, so that a result within both limits always fits.</summary>
     [Range(1, 2048)]
     public int MaxReplyMb { get; init; } = 64;
 

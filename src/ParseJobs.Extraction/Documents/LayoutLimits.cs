@@ -4,9 +4,9 @@ namespace ParseJobs.Extraction.Documents;
 
 /// <summary>
 /// Caps a layout model to <see cref="ParseLimits"/> whatever reader built it: embedded images (count and bytes,
-/// each distinct image once however many segments show it) and table geometry (rows, columns, cells). The child
-/// applies it before replying and the parent again on receipt, so the worker only ever renders capped tables and
-/// stores capped images, even if a reader (or a compromised child) did not cap them itself.
+/// each distinct image once however many segments show it) and table geometry (rows, columns, cells). The extractor
+/// applies it and the product code (<see cref="Parsing.ProductMaker"/>) again before rendering, inside the parser,
+/// so that rendering only ever sees capped tables, even if a reader did not cap them itself.
 /// </summary>
 public static class LayoutLimits
 {

@@ -2,7 +2,8 @@ namespace ParseJobs.Extraction.Isolation;
 
 /// <summary>Reads '\n'-terminated lines of bytes from a stream without ever holding more than a given number of
 /// bytes of one line: a child that writes a gigabyte without a newline costs the parent that budget, not a
-/// gigabyte. (StreamReader.ReadLine has no bound.)</summary>
+/// gigabyte. (StreamReader.ReadLine has no bound.) Between lines it reads frames of raw bytes of a size the caller
+/// checked (<see cref="ReadExactlyAsync"/>).</summary>
 internal sealed class BoundedLineReader(Stream stream)
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
@@ -38,6 +39,18 @@ internal sealed class BoundedLineReader(Stream stream)
             if (newline >= 0)
                 return Trim(line.ToArray());
         }
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes; <see cref="EndOfStreamException"/> when the stream ends first.</summary>
+    public async Task<byte[]> ReadExactlyAsync(int count, CancellationToken ct)
+    {
+        var result = new byte[count];
+        var buffered = Math.Min(count, _end - _start);
+        Array.Copy(_buffer, _start, result, 0, buffered);
+        _start += buffered;
+        if (buffered < count)
+            await stream.ReadExactlyAsync(result.AsMemory(buffered), ct);
+        return result;
     }
 
     private static byte[] Trim(byte[] line) => line is [.., (byte)'\r'] ? line[..^1] : line;

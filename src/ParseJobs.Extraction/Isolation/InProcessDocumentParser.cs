@@ -1,22 +1,21 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Extraction.Isolation;
 
 /// <summary>Parses inside the calling process: fast, but a hostile document can take the process down.
-/// For trusted input, benchmarks and tests.</summary>
-public sealed class InProcessDocumentParser(ILayoutExtractor extractor, ILogger? logger = null) : IDocumentParser
+/// For trusted input, benchmarks and tests. It runs the very <see cref="ProductMaker"/> a parser child runs.</summary>
+public sealed class InProcessDocumentParser(ProductMaker maker, ILogger? logger = null) : IDocumentParser
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
-    public Task<LayoutDocument> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct) =>
+    public Task<ParsedProduct> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, ParseProduct product, IProgress<PageProgress>? progress, CancellationToken ct) =>
         Task.Run(() =>
         {
             try
             {
-                return extractor.Extract(content, type, limits, progress);
+                return maker.Make(content, type, limits, product, progress);
             }
             catch (DocumentParseException ex) when (ex.Code == ParseErrorCodes.AnalysisFailed)
             {

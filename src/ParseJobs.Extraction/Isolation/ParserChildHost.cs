@@ -9,8 +9,9 @@ namespace ParseJobs.Extraction.Isolation;
 
 /// <summary>
 /// The loop a parser child process runs: one request per line on stdin, answers on stdout, until stdin closes.
-/// Document errors (<see cref="DocumentParseException"/>) are answered with their code; any other exception is our
-/// own fault and is answered as ANALYSIS_FAILED with its stack for the parent's log. Only what cannot be caught
+/// Each request is made into its product here (<see cref="ProductMaker"/>: layout, caps, rendering or CV
+/// extraction, JSON), so that the child's time and heap limits cover all the document-dependent work. Document
+/// errors (<see cref="DocumentParseException"/>) are answered with their code; any other exception is our own fault and is answered as ANALYSIS_FAILED with its stack for the parent's log. Only what cannot be caught
 /// (stack overflow, a native crash, the OS killing the process) ends the process, and the pool reports that as
 /// PARSER_CRASHED. The child dies with its parent: stdin closing while a document is parsed, or the parent process
 /// going away (<see cref="ParserProtocol.ParentPidVariable"/>), ends it at once, so a hung parse cannot outlive a
@@ -26,15 +27,16 @@ public static class ParserChildHost
 
     private static readonly TimeSpan ParentCheckInterval = TimeSpan.FromMilliseconds(500);
 
-    public static async Task<int> RunAsync(TextReader input, TextWriter output, ILayoutExtractor extractor, CancellationToken ct)
+    public static async Task<int> RunAsync(TextReader input, Stream stdout, ProductMaker maker, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(extractor);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(maker);
+        using var output = new ReplyWriter(stdout);
         var busy = new StrongBox<bool>(false);
         var requests = ReadRequests(input, busy);
         using var parentWatch = WatchParent();
-        Write(output, new ParseReply(ParseReply.ReadyKind));
+        output.Line(new ParseReply(ParseReply.ReadyKind));
 
         await foreach (var line in requests.ReadAllAsync(ct))
         {
@@ -44,49 +46,54 @@ public static class ParserChildHost
             }
 
             Volatile.Write(ref busy.Value, true);
-            if (Handle(line, output, extractor) is not { } reply)
+            if (!Handle(line, output, maker))
             {
                 return OutOfMemoryExitCode;
             }
 
-            Write(output, reply);
             Volatile.Write(ref busy.Value, false);
         }
 
         return 0;
     }
 
-    /// <summary>The answer to one request; null after an out-of-memory error (answered already: the child stops).</summary>
-    private static ParseReply? Handle(string line, TextWriter output, ILayoutExtractor extractor)
+    /// <summary>Answers one request; false after an out-of-memory error (answered already: the child stops).</summary>
+    private static bool Handle(string line, ReplyWriter output, ProductMaker maker)
     {
+        ParsedProduct product;
         try
         {
             var request = JsonSerializer.Deserialize<ParseRequest>(line, ParserProtocol.Json)
                 ?? throw new InvalidDataException("Empty request.");
             var content = File.ReadAllBytes(request.Path);
-            var document = extractor.Extract(content, request.Type, request.Limits, new LineProgress(output));
-            return new ParseReply(ParseReply.ResultKind, Document: LayoutLimits.Apply(document, request.Limits));
+            product = maker.Make(content, request.Type, request.Limits, request.Product, new LineProgress(output));
         }
         catch (DocumentParseException ex) when (ex.Code == ParseErrorCodes.AnalysisFailed)
         {
-            return new ParseReply(ParseReply.ErrorKind, Code: ex.Code, Message: ex.Message, Detail: Diagnostic(ex.InnerException ?? ex));
+            output.Line(new ParseReply(ParseReply.ErrorKind, Code: ex.Code, Message: ex.Message, Detail: Diagnostic(ex.InnerException ?? ex)));
+            return true;
         }
         catch (DocumentParseException ex)
         {
-            return new ParseReply(ParseReply.ErrorKind, Code: ex.Code, Message: ex.Message);
+            output.Line(new ParseReply(ParseReply.ErrorKind, Code: ex.Code, Message: ex.Message));
+            return true;
         }
         catch (OutOfMemoryException)
         {
-            TryWrite(output, new ParseReply(ParseReply.ErrorKind, Code: ParseErrorCodes.ParserOutOfMemory,
+            output.TryLine(new ParseReply(ParseReply.ErrorKind, Code: ParseErrorCodes.ParserOutOfMemory,
                 Message: "The document needs more memory than a parser may use."));
-            return null;
+            return false;
         }
         catch (Exception ex)
         {
             // Not the document's fault: a bug of ours (or of a library) on a document the readers accepted.
             var failure = DocumentLayoutExtractor.AnalysisFailed(ex);
-            return new ParseReply(ParseReply.ErrorKind, Code: failure.Code, Message: failure.Message, Detail: Diagnostic(ex));
+            output.Line(new ParseReply(ParseReply.ErrorKind, Code: failure.Code, Message: failure.Message, Detail: Diagnostic(ex)));
+            return true;
         }
+
+        output.Result(product);
+        return true;
     }
 
     /// <summary>Type and stack only: exception messages of parsers can quote document content.</summary>
@@ -177,29 +184,60 @@ public static class ParserChildHost
         }
     }
 
-    private static void Write(TextWriter output, ParseReply reply)
-    {
-        output.WriteLine(JsonSerializer.Serialize(reply, ParserProtocol.Json));
-        output.Flush();
-    }
-
-    private static void TryWrite(TextWriter output, ParseReply reply)
-    {
-        try
-        {
-            Write(output, reply);
-        }
-        catch (OutOfMemoryException)
-        {
-            // Nothing left to say it with; the pool sees the exit code.
-        }
-    }
-
     // Synchronous on purpose: progress is written from the extractor's thread, before the result line.
-    private sealed class LineProgress(TextWriter output) : IProgress<PageProgress>
+    private sealed class LineProgress(ReplyWriter output) : IProgress<PageProgress>
     {
         public void Report(PageProgress value) =>
-            Write(output, new ParseReply(ParseReply.ProgressKind, value.ProcessedPages, value.TotalPages));
+            output.Line(new ParseReply(ParseReply.ProgressKind, value.ProcessedPages, value.TotalPages));
     }
 
+    /// <summary>Writes replies to stdout: JSON lines, and after a result line the raw bytes it announces.</summary>
+    private sealed class ReplyWriter(Stream stdout) : IDisposable
+    {
+        private readonly BufferedStream _stream = new(stdout, 64 * 1024);
+        private readonly Lock _gate = new();
+
+        public void Line(ParseReply reply)
+        {
+            lock (_gate)
+            {
+                WriteLine(reply);
+                _stream.Flush();
+            }
+        }
+
+        public void TryLine(ParseReply reply)
+        {
+            try
+            {
+                Line(reply);
+            }
+            catch (OutOfMemoryException)
+            {
+                // Nothing left to say it with; the pool sees the exit code.
+            }
+        }
+
+        public void Result(ParsedProduct product)
+        {
+            lock (_gate)
+            {
+                WriteLine(new ParseReply(ParseReply.ResultKind, Frame: ReplyFrame.Of(product)));
+                _stream.Write(product.Json);
+                if (product.MetaJson is { } meta)
+                    _stream.Write(meta);
+                foreach (var image in product.Images)
+                    _stream.Write(image.Content);
+                _stream.Flush();
+            }
+        }
+
+        public void Dispose() => _stream.Dispose();
+
+        private void WriteLine(ParseReply reply)
+        {
+            _stream.Write(JsonSerializer.SerializeToUtf8Bytes(reply, ParserProtocol.Json));
+            _stream.WriteByte((byte)'\n');
+        }
+    }
 }

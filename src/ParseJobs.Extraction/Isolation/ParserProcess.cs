@@ -26,6 +26,8 @@ internal sealed class ParserProcess : IDisposable
     private readonly Process _process;
     private readonly ILogger _logger;
     private readonly long _maxReplyBytes;
+
+    private long MaxLineBytes => Math.Min(_maxReplyBytes, ParserProtocol.MaxLineBytes);
     private readonly BoundedLineReader _stdout;
     private readonly Queue<string> _stderrTail = new();
     private bool _ready;
@@ -110,7 +112,7 @@ internal sealed class ParserProcess : IDisposable
         byte[]? line;
         try
         {
-            line = await _stdout.ReadLineAsync(_maxReplyBytes, truncate: false, linked.Token);
+            line = await _stdout.ReadLineAsync(MaxLineBytes, truncate: false, linked.Token);
         }
         catch (OperationCanceledException ex) when (startup.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -138,10 +140,10 @@ internal sealed class ParserProcess : IDisposable
     }
 
     /// <summary>Sends one request and reads the answer. Throws DocumentParseException for document errors and crashes.</summary>
-    public async Task<LayoutDocument> ParseAsync(string path, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct)
+    public async Task<ParsedProduct> ParseAsync(string path, DocumentType type, ParseLimits limits, ParseProduct product, IProgress<PageProgress>? progress, CancellationToken ct)
     {
         RequestsServed++;
-        var request = JsonSerializer.Serialize(new ParseRequest(path, type, limits), ParserProtocol.Json);
+        var request = JsonSerializer.Serialize(new ParseRequest(path, type, limits, product), ParserProtocol.Json);
         try
         {
             await _process.StandardInput.WriteLineAsync(request.AsMemory(), ct);
@@ -157,14 +159,13 @@ internal sealed class ParserProcess : IDisposable
             byte[]? line;
             try
             {
-                line = await _stdout.ReadLineAsync(_maxReplyBytes, truncate: false, ct);
+                line = await _stdout.ReadLineAsync(MaxLineBytes, truncate: false, ct);
             }
             catch (LineTooLongException ex)
             {
                 // The rest of the line is still in the pipe: this child cannot answer another request.
                 Kill();
-                throw new DocumentParseException(ParseErrorCodes.DocumentTooComplex,
-                    $"The parsed document exceeds {_maxReplyBytes / (1024 * 1024)} MB (text, tables and images); it is too large to process.", ex);
+                throw TooLarge(ex);
             }
 
             if (line is null)
@@ -178,8 +179,8 @@ internal sealed class ParserProcess : IDisposable
                 case ParseReply.ProgressKind:
                     progress?.Report(new PageProgress(reply.Processed, reply.Total));
                     break;
-                case ParseReply.ResultKind when reply.Document is not null:
-                    return reply.Document;
+                case ParseReply.ResultKind when reply.Frame is { } frame:
+                    return await ReadProductAsync(frame, limits, ct);
                 case ParseReply.ErrorKind:
                     if (reply.Detail is { } detail)
                     {
@@ -188,10 +189,66 @@ internal sealed class ParserProcess : IDisposable
 
                     throw new DocumentParseException(reply.Code ?? ParseErrorCodes.DocumentCorrupt, reply.Message ?? "The document could not be parsed.");
                 default:
-                    Kill();
-                    throw new DocumentParseException(ParseErrorCodes.ParserCrashed, "The parser process answered outside its protocol.");
+                    throw OutsideProtocol();
             }
         }
+    }
+
+    /// <summary>Reads the bytes a result line announces, once every size is checked against the budgets: the reply's
+    /// (<see cref="ParserProcessOptions.MaxReplyBytes"/>) and the images' (<see cref="ParseLimits"/>, which an honest
+    /// child keeps). Nothing is read whole before its size is known to fit.</summary>
+    private async Task<ParsedProduct> ReadProductAsync(ReplyFrame frame, ParseLimits limits, CancellationToken ct)
+    {
+        var images = frame.Images ?? [];
+        var sizes = images.Select(i => i.Bytes).Append(frame.JsonBytes).Append(frame.MetaBytes ?? 0).ToList();
+        if (sizes.Any(size => size is < 0 or > int.MaxValue) || frame.PageCount < 0
+            || images.Any(i => string.IsNullOrEmpty(i.SegmentId) || string.IsNullOrEmpty(i.MediaType))
+            || images.Select(i => i.SegmentId).Distinct(StringComparer.Ordinal).Count() != images.Count)
+        {
+            throw OutsideProtocol();
+        }
+
+        if (sizes.Sum() > _maxReplyBytes)
+        {
+            Kill(); // the announced bytes are still in the pipe
+            throw TooLarge(null);
+        }
+
+        if (images.Count > limits.MaxImages || images.Sum(i => i.Bytes) > limits.MaxImageBytes || frame.JsonBytes > limits.MaxResultBytes)
+        {
+            throw OutsideProtocol(); // the child caps images and checks the result's size before it answers: this one did not
+        }
+
+        try
+        {
+            var json = await _stdout.ReadExactlyAsync((int)frame.JsonBytes, ct);
+            var meta = frame.MetaBytes is { } metaBytes ? await _stdout.ReadExactlyAsync((int)metaBytes, ct) : null;
+            var stored = new List<ProductImage>(images.Count);
+            foreach (var image in images)
+            {
+                stored.Add(new ProductImage(image.SegmentId, image.MediaType, await _stdout.ReadExactlyAsync((int)image.Bytes, ct)));
+            }
+
+            return new ParsedProduct(json, frame.PageCount) { MetaJson = meta, Images = stored, Warnings = frame.Warnings ?? [] };
+        }
+        catch (EndOfStreamException)
+        {
+            throw await CrashedAsync();
+        }
+    }
+
+    private DocumentParseException OutsideProtocol()
+    {
+        Kill();
+        return new DocumentParseException(ParseErrorCodes.ParserCrashed, "The parser process answered outside its protocol.");
+    }
+
+    private DocumentParseException TooLarge(Exception? inner)
+    {
+        var message = $"The parsed document exceeds {_maxReplyBytes / (1024 * 1024)} MB (text, tables and images); it is too large to process.";
+        return inner is null
+            ? new DocumentParseException(ParseErrorCodes.DocumentTooComplex, message)
+            : new DocumentParseException(ParseErrorCodes.DocumentTooComplex, message, inner);
     }
 
     private static ParseReply? Deserialize(byte[] line)

@@ -20,8 +20,9 @@ public sealed record ParserProcessOptions
     /// <summary>A child is replaced after this many documents, bounding slow leaks.</summary>
     public int MaxRequestsPerProcess { get; init; } = 200;
 
-    /// <summary>Largest reply line the parent reads from a child (the layout model with its images, as JSON);
-    /// a longer one fails the document with DOCUMENT_TOO_COMPLEX and the child is discarded.</summary>
+    /// <summary>Largest reply the parent reads from a child (result JSON, meta and image bytes, announced by a header
+    /// line before they are sent); a larger one fails the document with DOCUMENT_TOO_COMPLEX, unread, and the child
+    /// is discarded.</summary>
     public long MaxReplyBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>Folder under which the pool creates its private (0700) folder for the documents handed to children;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Extraction.Isolation;
@@ -9,8 +8,9 @@ namespace ParseJobs.Extraction.Isolation;
 /// Parses documents in warm child processes, so that a parser that hangs, exhausts memory or crashes costs one
 /// document, never the calling process. At most <see cref="ParserProcessOptions.PoolSize"/> children work at once;
 /// a child that times out or dies is discarded and a fresh one is started on demand. Documents reach children
-/// as owner-only files in the pool's private folder (<see cref="TemporaryDirectory"/>); replies are read within
-/// <see cref="ParserProcessOptions.MaxReplyBytes"/> and capped again to the limits before anyone renders them.
+/// as owner-only files in the pool's private folder (<see cref="TemporaryDirectory"/>). A child makes the whole
+/// product (rendering, chunking, CV extraction: <see cref="ProductMaker"/>) under its time and heap limits; its reply
+/// is read within <see cref="ParserProcessOptions.MaxReplyBytes"/>, each size checked before anything is read whole.
 /// </summary>
 public sealed class ParserProcessPool : IDocumentParser, IDisposable
 {
@@ -43,7 +43,7 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
     /// <summary>Children started so far (a diagnostic: warm reuse keeps it low).</summary>
     public int ProcessesStarted => Volatile.Read(ref _processesStarted);
 
-    public async Task<LayoutDocument> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct)
+    public async Task<ParsedProduct> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, ParseProduct product, IProgress<PageProgress>? progress, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(limits);
@@ -62,12 +62,9 @@ public sealed class ParserProcessPool : IDocumentParser, IDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
             try
             {
-                var document = await child.ParseAsync(path, type, limits, progress, linked.Token);
+                var parsed = await child.ParseAsync(path, type, limits, product, progress, linked.Token);
                 reusable = true;
-
-                // The child caps its answer; capping again here means a child that lies cannot make the worker
-                // render a billion-column table or store unbounded images.
-                return LayoutLimits.Apply(document, limits);
+                return parsed;
             }
             catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
             {

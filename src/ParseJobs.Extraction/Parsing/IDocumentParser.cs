@@ -1,9 +1,8 @@
-using ParseJobs.Extraction.Documents;
-
 namespace ParseJobs.Extraction.Parsing;
 
-/// <summary>Builds the layout model of a document asynchronously, possibly in an isolated child process.</summary>
+/// <summary>Reads a document and makes the asked-for product of it (<see cref="ProductMaker"/>) asynchronously,
+/// possibly in an isolated child process: the caller gets only the capped, size-checked product.</summary>
 public interface IDocumentParser
 {
-    Task<LayoutDocument> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress, CancellationToken ct);
+    Task<ParsedProduct> ParseAsync(byte[] content, DocumentType type, ParseLimits limits, ParseProduct product, IProgress<PageProgress>? progress, CancellationToken ct);
 }

@@ -15,6 +15,9 @@ public static class ParseErrorCodes
     public const string ParserOutOfMemory = "PARSER_OUT_OF_MEMORY";
     public const string InternalError = "INTERNAL_ERROR";
 
+    /// <summary>The result made of the document exceeds <see cref="ParseLimits.MaxResultBytes"/>.</summary>
+    public const string ResultTooLarge = "RESULT_TOO_LARGE";
+
     /// <summary>Our own analysis code failed on a document the readers accepted: a bug to look at in the logs,
     /// not a corrupt document.</summary>
     public const string AnalysisFailed = "ANALYSIS_FAILED";

@@ -41,6 +41,10 @@ public sealed record ParseLimits
     /// <summary>Most bytes of embedded images kept per document; IMAGES_TRUNCATED beyond.</summary>
     public long MaxImageBytes { get; init; } = 20 * Megabyte;
 
+    /// <summary>Largest serialised result (the product the parser makes, as JSON); RESULT_TOO_LARGE beyond. Checked
+    /// where the result is made, so that an oversized one never crosses the pipe.</summary>
+    public long MaxResultBytes { get; init; } = 32 * Megabyte;
+
     /// <summary>The ZIP bounds of a DOCX package.</summary>
     public ZipLimits PackageLimits() => new()
     {

@@ -57,6 +57,21 @@ public sealed class ChaosParserTests(ChaosAppFactory app)
     }
 
     [Fact]
+    public async Task CvJob_CompletesWithExtractionPartial_WhenTheExtractorThrowsInTheChild()
+    {
+        // Issue 9's rule holds where the extraction now runs: a reader's bug empties the profile, it fails no job.
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var id = await client.UploadAsync("cvbug"u8.ToArray(), "cv.txt");
+
+        var status = await client.WaitForTerminalStatusAsync(id);
+        var results = await client.GetFromJsonAsync<JsonElement>($"/v1/parse/{id}/results");
+
+        Assert.Equal("completed", status.GetProperty("status").GetString());
+        Assert.Contains(results.GetProperty("meta").GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "EXTRACTION_PARTIAL");
+        Assert.Equal(JsonValueKind.Object, results.GetProperty("data").ValueKind);
+    }
+
+    [Fact]
     public async Task Status_ShowsPageProgress_WhileTheDocumentIsParsed()
     {
         using var client = await app.CreateClientForNewOrganisationAsync();

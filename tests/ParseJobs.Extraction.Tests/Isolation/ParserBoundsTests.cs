@@ -15,22 +15,23 @@ public sealed class ProcessBoundsCollection
 [Collection(ProcessBoundsCollection.Name)]
 public sealed class ParserBoundsTests
 {
-    [Fact]
-    public async Task Parse_FailsTooComplex_AndTheParentStaysBounded_WhenAChildRepliesWithHalfAGigabyte()
+    [Theory]
+    [InlineData("bigreply:512")] // a result line without an end
+    [InlineData("bigframe:512")] // a well-formed header announcing half a gigabyte of result JSON
+    public async Task Parse_FailsTooComplex_AndTheParentStaysBounded_WhenAChildRepliesWithHalfAGigabyte(string behaviour)
     {
         using var pool = ParserProcessPoolTests.CreatePool(1, TimeSpan.FromSeconds(60), maxReplyBytes: 1024 * 1024);
-        _ = await pool.ParseAsync("warm"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None);
+        _ = await ParserProcessPoolTests.ParseTextAsync(pool, "warm");
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
-        var error = await Assert.ThrowsAsync<DocumentParseException>(() =>
-            pool.ParseAsync("bigreply:512"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DocumentParseException>(() => ParserProcessPoolTests.ParseTextAsync(pool, behaviour));
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         Assert.Equal(ParseErrorCodes.DocumentTooComplex, error.Code);
         Assert.Contains("1 MB", error.Message, StringComparison.Ordinal);
         Assert.InRange(allocated, 0, 64L * 1024 * 1024);
-        var after = await pool.ParseAsync("after"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None);
-        Assert.Equal("after", after.Segments[0].Text);
+        var after = await ParserProcessPoolTests.ParseTextAsync(pool, "after");
+        Assert.Equal("after", Assert.Single(after.Texts));
         Assert.Equal(2, pool.ProcessesStarted); // the child that overflowed was discarded
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using ParseJobs.Extraction.Documents;
+using System.Text.Json;
 using ParseJobs.Extraction.Isolation;
 using ParseJobs.Extraction.Parsing;
 
@@ -29,8 +29,15 @@ public sealed class ParserProcessPoolTests : IDisposable
 
     public static string DotnetHost() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
-    private async Task<ExtractedDocument> ParseAsync(string text, IProgress<PageProgress>? progress = null, CancellationToken ct = default) =>
-        (await _pool.ParseAsync(Encoding.UTF8.GetBytes(text), DocumentType.Txt, ParseLimits.Default, progress, ct)).ToExtractedDocument();
+    /// <summary>The document product without markdown and html: what the tests read of a child's answer.</summary>
+    public static DocumentResultProduct Layout { get; } = new(512, IncludeMarkdown: false, IncludeHtml: false, "/images/");
+
+    private Task<ChildText> ParseAsync(string text, IProgress<PageProgress>? progress = null, CancellationToken ct = default) =>
+        ParseTextAsync(_pool, text, progress, ct);
+
+    /// <summary>Parses <paramref name="text"/> (a chaos command or a document) into the document product, read back.</summary>
+    public static async Task<ChildText> ParseTextAsync(ParserProcessPool pool, string text, IProgress<PageProgress>? progress = null, CancellationToken ct = default) =>
+        ChildText.Of(await pool.ParseAsync(Encoding.UTF8.GetBytes(text), DocumentType.Txt, ParseLimits.Default, Layout, progress, ct));
 
     private async Task<string> ErrorCodeOfAsync(string text) =>
         (await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync(text))).Code;
@@ -40,8 +47,8 @@ public sealed class ParserProcessPoolTests : IDisposable
     {
         var document = await ParseAsync("hello from a child");
 
-        Assert.Equal(DocumentType.Txt, document.Type);
-        Assert.Equal("hello from a child", Assert.Single(document.Pages).Text);
+        Assert.Equal(1, document.PageCount);
+        Assert.Equal("hello from a child", Assert.Single(document.Texts));
     }
 
     [Fact]
@@ -64,7 +71,7 @@ public sealed class ParserProcessPoolTests : IDisposable
         Assert.Equal(ParseErrorCodes.ParseTimeout, await ErrorCodeOfAsync("hang"));
 
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(15));
-        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Pages).Text);
+        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Texts));
     }
 
     [Fact]
@@ -72,7 +79,7 @@ public sealed class ParserProcessPoolTests : IDisposable
     {
         Assert.Equal(ParseErrorCodes.ParserOutOfMemory, await ErrorCodeOfAsync("oom"));
 
-        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Pages).Text);
+        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Texts));
     }
 
     [Theory]
@@ -82,7 +89,7 @@ public sealed class ParserProcessPoolTests : IDisposable
     {
         Assert.Equal(ParseErrorCodes.ParserCrashed, await ErrorCodeOfAsync(behaviour));
 
-        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Pages).Text);
+        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Texts));
     }
 
     [Fact]
@@ -97,10 +104,10 @@ public sealed class ParserProcessPoolTests : IDisposable
     [Fact]
     public async Task Parse_ReusesAWarmChild_ForSequentialDocuments()
     {
-        var first = (await ParseAsync("pid")).Pages[0].Text;
-        var second = (await ParseAsync("pid")).Pages[0].Text;
+        var first = (await ParseAsync("pid")).Texts[0];
+        var second = (await ParseAsync("pid")).Texts[0];
         _ = await ErrorCodeOfAsync("corrupt"); // a document error does not cost the child
-        var third = (await ParseAsync("pid")).Pages[0].Text;
+        var third = (await ParseAsync("pid")).Texts[0];
 
         Assert.Equal(first, second);
         Assert.Equal(first, third);
@@ -114,7 +121,7 @@ public sealed class ParserProcessPoolTests : IDisposable
         var pids = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            pids.Add((await pool.ParseAsync("pid"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None)).Segments[0].Text);
+            pids.Add((await ParseTextAsync(pool, "pid")).Texts[0]);
         }
 
         Assert.Equal(2, pids.Distinct(StringComparer.Ordinal).Count());
@@ -126,7 +133,7 @@ public sealed class ParserProcessPoolTests : IDisposable
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => ParseAsync($"doc {i}")));
 
-        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"doc {i}"), results.Select(r => r.Pages[0].Text), StringComparer.Ordinal);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"doc {i}"), results.Select(r => r.Texts[0]), StringComparer.Ordinal);
         Assert.InRange(_pool.ProcessesStarted, 1, 2);
     }
 
@@ -137,7 +144,7 @@ public sealed class ParserProcessPoolTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ParseAsync("hang", ct: cancel.Token));
 
-        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Pages).Text);
+        Assert.Equal("after", Assert.Single((await ParseAsync("after")).Texts));
     }
 
     [Fact]
@@ -164,7 +171,7 @@ public sealed class ParserProcessPoolTests : IDisposable
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         }
 
-        Assert.Equal("page 1", Assert.Single((await parse).Pages).Text);
+        Assert.Equal("page 1", Assert.Single((await parse).Texts));
     }
 
     [Fact]
@@ -218,7 +225,7 @@ public sealed class ParserProcessPoolTests : IDisposable
         using var pool = CreatePool(1, TimeSpan.FromSeconds(10));
         try
         {
-            var names = (await pool.ParseAsync("env"u8.ToArray(), DocumentType.Txt, ParseLimits.Default, null, CancellationToken.None)).Segments[0].Text.Split('\n');
+            var names = (await ParseTextAsync(pool, "env")).Texts[0].Split('\n');
 
             Assert.DoesNotContain(secret, names, StringComparer.Ordinal);
             Assert.DoesNotContain(other, names, StringComparer.Ordinal);
@@ -236,14 +243,14 @@ public sealed class ParserProcessPoolTests : IDisposable
     [Fact]
     public async Task Parse_FailsWithAnalysisFailed_NotDocumentCorrupt_WhenOurOwnCodeThrows()
     {
-        var pid = (await ParseAsync("pid")).Pages[0].Text;
+        var pid = (await ParseAsync("pid")).Texts[0];
 
         var error = await Assert.ThrowsAsync<DocumentParseException>(() => ParseAsync("bug"));
 
         Assert.Equal(ParseErrorCodes.AnalysisFailed, error.Code);
         Assert.Contains("InvalidOperationException", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Chaos", error.Message, StringComparison.Ordinal); // the exception's own message stays in the logs
-        Assert.Equal(pid, (await ParseAsync("pid")).Pages[0].Text); // the child is fine
+        Assert.Equal(pid, (await ParseAsync("pid")).Texts[0]); // the child is fine
     }
 
     private static async Task<string> WaitForAsync(Func<string?> probe)
@@ -267,5 +274,20 @@ public sealed class ParserProcessPoolTests : IDisposable
     private sealed class SynchronousProgress(Action<PageProgress> report) : IProgress<PageProgress>
     {
         public void Report(PageProgress value) => report(value);
+    }
+}
+
+/// <summary>What a test reads of a document product: its page count and the content of its segments in order.</summary>
+public sealed record ChildText(int PageCount, IReadOnlyList<string> Texts)
+{
+    public static ChildText Of(ParsedProduct product)
+    {
+        using var json = JsonDocument.Parse(product.Json);
+        var root = json.RootElement;
+        var texts = root.GetProperty("chunks").EnumerateArray()
+            .SelectMany(c => c.GetProperty("segments").EnumerateArray())
+            .Select(s => s.GetProperty("content").GetString() ?? "")
+            .ToList();
+        return new ChildText(root.GetProperty("page_count").GetInt32(), texts);
     }
 }

@@ -142,11 +142,13 @@ public static class SegmentRenderer
     {
         if (s.Table is not { } table)
             return $"<p>{EncodeLines(s.Text)}</p>";
+        // Cells grouped by row once: looking each row's cells up in all cells is rows × cells (10⁹ at the caps).
+        var rows = table.Cells.Where(c => c.Row >= 0 && c.Row < table.RowCount).ToLookup(c => c.Row);
         var sb = new StringBuilder("<table>");
         for (var r = 0; r < table.RowCount; r++)
         {
             sb.Append("<tr>");
-            foreach (var cell in table.Cells.Where(c => c.Row == r).OrderBy(c => c.Column))
+            foreach (var cell in rows[r].OrderBy(c => c.Column))
             {
                 sb.Append("<td");
                 if (cell.ColumnSpan > 1)

@@ -1,9 +1,7 @@
-using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Documents.Chunking;
-using ParseJobs.Extraction.Documents.Rendering;
+using ParseJobs.Extraction.Parsing;
 
-
-namespace ParseJobs.Api.Documents;
+namespace ParseJobs.Extraction.Documents.Rendering;
 
 /// <summary>A parsed document: pages, chunks of segments in reading order, and the whole document as markdown.</summary>
 /// <param name="PageCount">Number of pages.</param>
@@ -22,21 +20,27 @@ public sealed record DocumentParseResult(
     string Markdown,
     IReadOnlyList<WarningResponse> Warnings)
 {
-    public static DocumentParseResult From(Guid jobId, LayoutDocument document, DocumentParseParameters parameters, IReadOnlySet<string> servedImages, IReadOnlyList<DocumentWarning> extraWarnings)
+    /// <summary>The result of a capped layout model; <paramref name="imageUrls"/> maps an image id to the URL its
+    /// stored bytes are served at (pictures whose image is not stored get no <c>image_url</c>).</summary>
+    public static DocumentParseResult From(LayoutDocument document, DocumentResultProduct request, IReadOnlyDictionary<string, string> imageUrls)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(imageUrls);
         var pages = document.Pages.ToDictionary(p => p.Number);
-        SegmentResponse Segment(Segment s) => SegmentResponse.From(jobId, s, pages.GetValueOrDefault(s.PageNumber), parameters, servedImages.Contains(s.Id));
+        SegmentResponse Segment(Segment s) => SegmentResponse.From(s, pages.GetValueOrDefault(s.PageNumber), request,
+            s.ImageId is { } id ? imageUrls.GetValueOrDefault(id) : null);
 
         return new DocumentParseResult(
             document.PageCount,
             document.Pages.Select(p => new PageResponse(p.Number, p.Width, p.Height)).ToList(),
             document.ApproximateBoxes,
-            Chunker.Split(document, parameters.ChunkTargetLength)
+            Chunker.Split(document, request.ChunkTargetLength)
                 .Select(c => new ChunkResponse(c.ChunkId, c.Length, c.Segments.Select(Segment).ToList()))
                 .ToList(),
             document.Segments.Where(s => s.Type is SegmentType.PageHeader or SegmentType.PageFooter).Select(Segment).ToList(),
             SegmentRenderer.DocumentMarkdown(document),
-            document.Warnings.Concat(extraWarnings).Select(w => new WarningResponse(w.Code, w.Message)).ToList());
+            document.Warnings.Select(w => new WarningResponse(w.Code, w.Message)).ToList());
     }
 }
 
@@ -77,12 +81,12 @@ public sealed record SegmentResponse(
     TableResponse? Table,
     string? ImageUrl)
 {
-    public static SegmentResponse From(Guid jobId, Segment s, LayoutPage? page, DocumentParseParameters parameters, bool imageServed) => new(
+    public static SegmentResponse From(Segment s, LayoutPage? page, DocumentResultProduct request, string? imageUrl) => new(
         s.Id,
         s.Type.ToString(),
         s.Text,
-        parameters.IncludeMarkdown ? SegmentRenderer.Markdown(s) : null,
-        parameters.IncludeHtml ? SegmentRenderer.Html(s) : null,
+        request.IncludeMarkdown ? SegmentRenderer.Markdown(s) : null,
+        request.IncludeHtml ? SegmentRenderer.Html(s) : null,
         s.PageNumber,
         new BoxResponse(Round(s.Box.Left), Round(s.Box.Top), Round(s.Box.Width), Round(s.Box.Height)),
         Round(page?.Width ?? 0),
@@ -90,7 +94,7 @@ public sealed record SegmentResponse(
         Math.Round(s.Confidence, 3),
         s.Level,
         s.Table is { } t ? new TableResponse(t.RowCount, t.ColumnCount, t.Cells.Select(c => new CellResponse(c.Row, c.Column, c.Text, c.RowSpan, c.ColumnSpan)).ToList()) : null,
-        imageServed ? $"/v1/documents/{jobId}/images/{s.Id}" : null);
+        imageUrl);
 
     private static double Round(double value) => Math.Round(value, 2);
 }

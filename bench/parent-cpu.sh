@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# CPU per job of the service process (the "parent": HTTP, database, Hangfire, the job's own work) and of its parser
+# children, for one job kind. Starts the Release build on 127.0.0.1 with a fresh database, submits JOBS uploads of
+# samples/cv.pdf with CLIENTS concurrent curl clients (no status polling, so that polls do not count), waits until
+# all are completed in the database, and divides the CPU time both used meanwhile by JOBS (after a warm-up).
+#   bash bench/parent-cpu.sh [cv|document] [JOBS=200] [CLIENTS=8]
+# APP_DLL names another build (e.g. one of an older commit, to compare); PORT defaults to 8092.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+KIND="${1:-cv}"
+JOBS="${2:-200}"
+CLIENTS="${3:-8}"
+PORT="${PORT:-8092}"
+APP_DLL="${APP_DLL:-src/ParseJobs.Api/bin/Release/net10.0/ParseJobs.Api.dll}"
+case "$KIND" in
+  cv) ENDPOINT=/v1/parse; JOB_KIND=cv_parse ;;
+  document) ENDPOINT=/v1/documents; JOB_KIND=document_parse ;;
+  *) echo "kind is cv or document" >&2; exit 2 ;;
+esac
+
+ADMIN="$(bash scripts/postgres.sh)"
+DATABASE="parsejobs_cpu_$(date +%Y%m%d%H%M%S)_$$"
+export ConnectionStrings__Postgres="${ADMIN/Database=parsejobs/Database=${DATABASE}}"
+export ASPNETCORE_ENVIRONMENT=Production
+PG_PORT="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$ADMIN")"
+export PGPASSWORD="${PARSEJOBS_PG_PASSWORD:-parsejobs}"
+PSQL=(psql -h localhost -p "$PG_PORT" -U "${PARSEJOBS_PG_USER:-parsejobs}" -d "$DATABASE" -tAq)
+WORK="$(mktemp -d)"
+SERVICE_PID=""
+cleanup() {
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; fi
+  dropdb --if-exists -h localhost -p "$PG_PORT" -U "${PARSEJOBS_PG_USER:-parsejobs}" "$DATABASE" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+dotnet "$APP_DLL" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; exit 1; }
+KEY="$(dotnet "$APP_DLL" keys create --org cpu --scopes jobs:read,jobs:write | tail -n 1)"
+dotnet "$APP_DLL" --urls "http://127.0.0.1:${PORT}" >"$WORK/service.log" 2>&1 &
+SERVICE_PID=$!
+for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:${PORT}/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+
+submit() { # N uploads, CLIENTS at a time
+  seq 1 "$1" | xargs -P "$CLIENTS" -I{} curl -fsS -o /dev/null -H "Authorization: Bearer $KEY" -F file=@samples/cv.pdf "http://127.0.0.1:${PORT}${ENDPOINT}"
+}
+wait_completed() { # until N jobs of the kind are completed
+  until [ "$("${PSQL[@]}" -c "select count(*) from parsejobs.jobs where kind = '$1' and status = 'Completed'" 2>/dev/null || echo 0)" -ge "$2" ]; do sleep 0.2; done
+}
+# Ticks of the service process and of its children (live ones, plus those it reaped: cutime, cstime).
+ticks() {
+  local children=0
+  for child in $(pgrep -P "$SERVICE_PID" || true); do
+    children=$((children + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$(awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat") $(( $(awk '{print $16 + $17}' "/proc/$SERVICE_PID/stat") + children ))"
+}
+
+"${PSQL[@]}" -c "select 1" >/dev/null || { echo "cannot query $DATABASE" >&2; exit 1; }
+KIND_STORED="$([ "$KIND" = cv ] && echo CvParse || echo DocumentParse)"
+
+submit 20; wait_completed "$KIND_STORED" 20 # warm-up: JIT, pools, parser children
+read -r PARENT_BEFORE CHILDREN_BEFORE < <(ticks)
+STARTED=$(date +%s.%N)
+submit "$JOBS"; wait_completed "$KIND_STORED" $((JOBS + 20))
+SECONDS_TAKEN=$(echo "$(date +%s.%N) - $STARTED" | bc)
+read -r PARENT_AFTER CHILDREN_AFTER < <(ticks)
+HZ=$(getconf CLK_TCK)
+awk -v p=$((PARENT_AFTER - PARENT_BEFORE)) -v c=$((CHILDREN_AFTER - CHILDREN_BEFORE)) -v n="$JOBS" -v hz="$HZ" -v s="$SECONDS_TAKEN" -v k="$JOB_KIND" \
+  'BEGIN { printf "%s, %d jobs in %.1f s (%.1f/s): service %.1f ms CPU per job, parser children %.1f ms CPU per job\n", k, n, s, n / s, p * 1000 / hz / n, c * 1000 / hz / n }'
