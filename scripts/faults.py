@@ -249,7 +249,7 @@ STACKS = []
 
 class Stack:
     """A fresh database, an API node and two worker nodes."""
-    def __init__(self, pg, name, node_env=None):
+    def __init__(self, pg, name, node_env=None, api_env=None, worker_env=None):
         STACKS.append(self)
         self.api, self.workers = None, []
         self.pg, self.db = pg, f"faults_{name.replace('-', '_')}"
@@ -261,13 +261,14 @@ class Stack:
                              check=True, stdout=subprocess.PIPE, text=True).stdout
         self.key = out.strip().splitlines()[-1]
         self.env = node_env or {}
-        self.api = Node(self.db, "Api", API_PORT, f"{name}-api", self.env)
-        self.workers = [Node(self.db, "Worker", 0, f"{name}-w{i}", self.env) for i in (1, 2)]
+        self.worker_env = {**self.env, **(worker_env or {})}
+        self.api = Node(self.db, "Api", API_PORT, f"{name}-api", {**self.env, **(api_env or {})})
+        self.workers = [Node(self.db, "Worker", 0, f"{name}-w{i}", self.worker_env) for i in (1, 2)]
         wait_ready(API)
         time.sleep(3)  # workers announce themselves
 
     def add_worker(self, name):
-        self.workers.append(Node(self.db, "Worker", 0, name, self.env))
+        self.workers.append(Node(self.db, "Worker", 0, name, self.worker_env))
 
     def stop(self):
         for n in [self.api, *self.workers]:
@@ -314,10 +315,11 @@ def scenario_sigterm(pg):
     return finish(s, load, "st", 240)
 
 
-def scenario_exhaust(pg, name="exhaust", node_env=None):
+def scenario_exhaust(pg, name="exhaust", node_env=None, api_env=None, worker_env=None):
     pg.restart("fast", max_connections=40)
     try:
-        s = Stack(pg, name, node_env)
+        s = Stack(pg, name, node_env, api_env, worker_env)
+        log(f"{name}: connections after start-up: {pg.sql('select count(*) from pg_stat_activity where usename = ' + chr(39) + 'chaos' + chr(39))}")
         load = Load(s.key, "ex")
         join(load.run(200, threads=200, barrier=True))
         after = Load(s.key, "recovery")
@@ -330,9 +332,12 @@ def scenario_exhaust(pg, name="exhaust", node_env=None):
 
 
 def scenario_exhaust_budget(pg):
-    # The same burst with the three nodes sized to share max_connections=40 (37 for non-superusers):
-    # EF pool 5 + Hangfire (2 workers + 10, mostly idle) + 2 per node.
-    return scenario_exhaust(pg, "exhaust-budget", {"Database__MaxPoolSize": "5", "Worker__WorkerCount": "2"})
+    # The same burst with the three nodes sized by Hosting/ConnectionBudget to share max_connections=40 (37 for
+    # non-superusers): the API node EF 8 + Hangfire 4 (API-only default) + health 2 = 14; each worker node EF 3 +
+    # Hangfire 6 (2 workers, 1 item worker, 3 for both servers' background work) + health 2 = 11; 14 + 2 x 11 = 36.
+    return scenario_exhaust(pg, "exhaust-budget", api_env={"Database__MaxPoolSize": "8"},
+                            worker_env={"Database__MaxPoolSize": "3", "Worker__WorkerCount": "2", "Worker__ItemWorkerCount": "1",
+                                        "Worker__HangfirePoolSize": "6"})
 
 
 def scenario_oversize(pg):
