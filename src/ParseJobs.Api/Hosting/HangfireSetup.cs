@@ -50,8 +50,15 @@ public static class HangfireSetup
             // alphabetically first queue would always win, and "items" sorts before "parse".)
             services.AddHangfireServer((sp, o) => ConfigureServer(o, worker, worker.EffectiveWorkerCount, "jobs",
                 [.. sp.GetRequiredService<JobKinds>().All.Where(k => !k.HasItems).Select(k => k.Queue).Append(DefaultQueue).Distinct(StringComparer.Ordinal)]));
-            services.AddHangfireServer((sp, o) => ConfigureServer(o, worker, worker.EffectiveItemWorkerCount, "items",
-                [.. sp.GetRequiredService<JobKinds>().All.Where(k => k.HasItems).Select(k => k.Queue).Append(JobKindRegistration.ItemsQueue).Distinct(StringComparer.Ordinal)]));
+            // The items server is lightweight: workers, heartbeat and watchdog only. The "jobs" server already runs the
+            // schedulers (retries, the recurring sweeper) and the storage's expiration and counter processes; twice
+            // would only poll the database twice and take connections of the budget (ConnectionBudget).
+            services.AddHangfireServer((sp, o) =>
+            {
+                ConfigureServer(o, worker, worker.EffectiveItemWorkerCount, "items",
+                    [.. sp.GetRequiredService<JobKinds>().All.Where(k => k.HasItems).Select(k => k.Queue).Append(JobKindRegistration.ItemsQueue).Distinct(StringComparer.Ordinal)]);
+                o.IsLightweightServer = true;
+            });
             // The host waits for Hangfire's shutdown, which waits for running jobs (StopTimeout) to finish.
             services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(worker.ShutdownTimeoutSeconds + 10));
             services.AddHostedService<SweeperRegistration>();
