@@ -10,8 +10,8 @@ namespace ParseJobs.Api.Hosting;
 public sealed record ConnectionBudget(int Ef, int Hangfire, int Health)
 {
     /// <summary>Hangfire's connections besides its workers' (each idle worker holds one while it waits on LISTEN):
-    /// server heartbeats, watchdog, schedulers, expiration and counters of both servers, and enqueues. Measured: at
-    /// most five in use at once besides the workers (docs/RELIABILITY.md).</summary>
+    /// heartbeats and watchdogs of both servers, the jobs server's schedulers, expiration and counters, and enqueues.
+    /// They hold a connection only briefly; past the cap they wait for one (faults.sh exhaust-budget ran with 3).</summary>
     public const int HangfireOverhead = 5;
 
     /// <summary>An API-only node's Hangfire pool: enqueues after commit and the dashboard; an enqueue waits briefly for one.</summary>
