@@ -6,7 +6,7 @@ processes from the Release build, then runs bounded scenarios and prints, per sc
 lost (a 202 job that never ended), duplicated (more than one job or result per upload), ghost (a job exists for an
 upload whose client got an error) and 5xx counts (500 and 503, and 503s with Retry-After).
 
-  bash scripts/faults.sh [kill9] [pg-restart] [sigterm] [exhaust] [exhaust-budget] [oversize]     (default: all)
+  bash scripts/faults.sh [kill9] [orphan] [pg-restart] [sigterm] [exhaust] [exhaust-budget] [oversize]     (default: all)
 
 Environment: FAULTS_PG_PORT (5499), FAULTS_API_PORT (8106), FAULTS_SCALE (1.0: multiplies the upload counts).
 Only stdlib; only loopback; every process it starts is stopped by pid at the end.
@@ -175,7 +175,7 @@ class Load:
     def __init__(self, key, prefix):
         self.key, self.prefix, self.records, self.lock = key, prefix, [], threading.Lock()
 
-    def run(self, count, threads, pause=0.0, barrier=False):
+    def run(self, count, threads, pause=0.0, barrier=False, until=None):
         todo = list(range(count))
         gate = threading.Barrier(threads) if barrier else None
 
@@ -184,7 +184,7 @@ class Load:
                 gate.wait()
             while True:
                 with self.lock:
-                    if not todo:
+                    if not todo or (until and until()):
                         return
                     i = todo.pop(0)
                 name, content = document(i)
@@ -249,7 +249,7 @@ STACKS = []
 
 class Stack:
     """A fresh database, an API node and two worker nodes."""
-    def __init__(self, pg, name, node_env=None):
+    def __init__(self, pg, name, node_env=None, api_env=None, worker_env=None):
         STACKS.append(self)
         self.api, self.workers = None, []
         self.pg, self.db = pg, f"faults_{name.replace('-', '_')}"
@@ -261,13 +261,14 @@ class Stack:
                              check=True, stdout=subprocess.PIPE, text=True).stdout
         self.key = out.strip().splitlines()[-1]
         self.env = node_env or {}
-        self.api = Node(self.db, "Api", API_PORT, f"{name}-api", self.env)
-        self.workers = [Node(self.db, "Worker", 0, f"{name}-w{i}", self.env) for i in (1, 2)]
+        self.worker_env = {**self.env, **(worker_env or {})}
+        self.api = Node(self.db, "Api", API_PORT, f"{name}-api", {**self.env, **(api_env or {})})
+        self.workers = [Node(self.db, "Worker", 0, f"{name}-w{i}", self.worker_env) for i in (1, 2)]
         wait_ready(API)
         time.sleep(3)  # workers announce themselves
 
     def add_worker(self, name):
-        self.workers.append(Node(self.db, "Worker", 0, name, self.env))
+        self.workers.append(Node(self.db, "Worker", 0, name, self.worker_env))
 
     def stop(self):
         for n in [self.api, *self.workers]:
@@ -314,10 +315,54 @@ def scenario_sigterm(pg):
     return finish(s, load, "st", 240)
 
 
-def scenario_exhaust(pg, name="exhaust", node_env=None):
+def scenario_orphan(pg):
+    # A dead worker's jobs under a backlog: 300 uploads queued at once, a steady feed on top, kill -9 of worker 1 while
+    # it runs jobs. Its jobs stay "running" until the invisibility timeout (30 s here) has passed and the sweeper
+    # (every 15 s) has put their queue entries first; measured: kill -9 until each orphan's next attempt started,
+    # and the backlog (pending jobs) at that moment.
+    s = Stack(pg, "orphan")
+    load = Load(s.key, "or")
+    join(load.run(int(300 * SCALE), threads=8))
+    wait_for(lambda: sum(1 for r in jobs_of(pg, s.db, "or") if r[2].lower() in ("completed", "failed")) >= 15, 120)
+    killed_at = time.time()
+    s.workers[0].signal(signal.SIGKILL)
+    running = pg.sql("select id from parsejobs.jobs where status = 'Running'", s.db).split()
+    pending_at_kill = int(pg.sql("select count(*) from parsejobs.jobs where status = 'Pending'", s.db))
+    log(f"killed worker 1 (kill -9) with {len(running)} jobs running, {pending_at_kill} pending")
+    done = {}
+    feed = Load(s.key, "or-feed")
+    ids = ",".join(f"'{j}'" for j in running) or "null"
+    measured = threading.Event()
+    ts = feed.run(100000, threads=1, pause=0.2, until=lambda: measured.is_set() or time.time() > killed_at + 240)
+    deadline = killed_at + 240
+    while time.time() < deadline:
+        rows = pg.sql(f"select id, attempt_count, extract(epoch from started_at), (select count(*) from parsejobs.jobs where status = 'Pending') "
+                      f"from parsejobs.jobs where id in ({ids}) and attempt_count > 1", s.db)
+        for line in rows.splitlines():
+            job, attempts, started, pending = line.split("|")
+            done.setdefault(job, (round(float(started) - killed_at, 1), int(pending)))
+        if done and all(pg.sql(f"select status from parsejobs.jobs where id = '{j}'", s.db) in ("Completed", "Failed") for j in done) \
+                and time.time() > killed_at + 60:
+            break
+        time.sleep(0.5)
+    measured.set()
+    join(ts)
+    result = finish(s, load, "or", 300)
+    feed_result = count(pg, s.db, "or-feed", feed.records)
+    result["orphans"] = len(done)
+    result["pending_at_kill"] = pending_at_kill
+    result["pickup_seconds"] = sorted(v[0] for v in done.values())
+    result["pending_at_pickup"] = [v[1] for v in sorted(done.values())]
+    result["feed_accepted"] = feed_result["accepted"]
+    result["feed_lost"] = feed_result["lost"]
+    return result
+
+
+def scenario_exhaust(pg, name="exhaust", node_env=None, api_env=None, worker_env=None):
     pg.restart("fast", max_connections=40)
     try:
-        s = Stack(pg, name, node_env)
+        s = Stack(pg, name, node_env, api_env, worker_env)
+        log(f"{name}: connections after start-up: {pg.sql('select count(*) from pg_stat_activity where usename = ' + chr(39) + 'chaos' + chr(39))}")
         load = Load(s.key, "ex")
         join(load.run(200, threads=200, barrier=True))
         after = Load(s.key, "recovery")
@@ -330,9 +375,12 @@ def scenario_exhaust(pg, name="exhaust", node_env=None):
 
 
 def scenario_exhaust_budget(pg):
-    # The same burst with the three nodes sized to share max_connections=40 (37 for non-superusers):
-    # EF pool 5 + Hangfire (2 workers + 10, mostly idle) + 2 per node.
-    return scenario_exhaust(pg, "exhaust-budget", {"Database__MaxPoolSize": "5", "Worker__WorkerCount": "2"})
+    # The same burst with the three nodes sized by Hosting/ConnectionBudget to share max_connections=40 (37 for
+    # non-superusers): the API node EF 8 + Hangfire 4 (API-only default) + health 2 = 14; each worker node EF 3 +
+    # Hangfire 6 (2 workers, 1 item worker, 3 for both servers' background work) + health 2 = 11; 14 + 2 x 11 = 36.
+    return scenario_exhaust(pg, "exhaust-budget", api_env={"Database__MaxPoolSize": "8"},
+                            worker_env={"Database__MaxPoolSize": "3", "Worker__WorkerCount": "2", "Worker__ItemWorkerCount": "1",
+                                        "Worker__HangfirePoolSize": "6"})
 
 
 def scenario_oversize(pg):
@@ -371,7 +419,7 @@ def finish(stack, load, prefix, timeout):
     return result
 
 
-SCENARIOS = {"kill9": scenario_kill9, "pg-restart": scenario_pg_restart, "sigterm": scenario_sigterm,
+SCENARIOS = {"kill9": scenario_kill9, "orphan": scenario_orphan, "pg-restart": scenario_pg_restart, "sigterm": scenario_sigterm,
              "exhaust": scenario_exhaust, "exhaust-budget": scenario_exhaust_budget, "oversize": scenario_oversize}
 
 

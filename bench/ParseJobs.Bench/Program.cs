@@ -17,7 +17,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: ParseJobs.Bench <command> [options]
-          api --url http://127.0.0.1:8080 --key sk_live_… [--runs 50] [--jobs 160] [--clients 16]
+          api --url http://127.0.0.1:8080 --key sk_live_… [--document two-column|one-page] [--runs 50] [--jobs 160] [--clients 16]
               [--connections 16] [--seconds 10]
               enqueue→start and submit→completed latency, throughput, status requests per second
           cv-extract [--file two-page.pdf] [--warmup 200] [--iterations 2000]

@@ -55,14 +55,14 @@ public static class CvEndpoints
     private static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetStatus(
         Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        var job = await db.FindOwnedAsync(tenant, jobId, ct);
         return JobProblems.Lookup(job, jobId, JobKind.CvParse) is { } problem ? problem : TypedResults.Ok(JobStatusResponse.From(job!));
     }
 
     private static async Task<Results<StoredResultHttpResult<ParseResultsResponse>, ProblemHttpResult>> GetResults(
         Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        var job = await db.FindOwnedAsync(tenant, jobId, ct);
         if (JobProblems.Lookup(job, jobId, JobKind.CvParse) is { } problem)
         {
             return problem;

@@ -94,7 +94,7 @@ public static class DocumentsEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetImage(
         Guid jobId, string segmentId, Tenant tenant, ParseJobsDbContext db, HttpContext http, CancellationToken ct)
     {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        var job = await db.FindOwnedAsync(tenant, jobId, ct);
         if (JobProblems.Lookup(job, jobId, JobKind.DocumentParse) is { } problem)
         {
             return problem;
@@ -119,7 +119,7 @@ public static class DocumentsEndpoints
     // The stored result of a completed document job, or the problem that answers instead.
     private static async Task<(ProblemHttpResult? Problem, string? Data, Job? Job)> CompletedResultAsync(Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
     {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        var job = await db.FindOwnedAsync(tenant, jobId, ct);
         if (JobProblems.Lookup(job, jobId, JobKind.DocumentParse) is { } problem)
         {
             return (problem, null, null);

@@ -13,7 +13,7 @@ public static class HangfireSetup
     /// <summary>The sweeper's queue (and Hangfire's own default).</summary>
     public const string DefaultQueue = "default";
 
-    public static IServiceCollection AddParseJobsHangfire(this IServiceCollection services, string connectionString, HostingOptions hosting, WorkerOptions worker)
+    public static IServiceCollection AddParseJobsHangfire(this IServiceCollection services, string connectionString, HostingOptions hosting, WorkerOptions worker, ConnectionBudget budget)
     {
         var storageOptions = new PostgreSqlStorageOptions
         {
@@ -36,7 +36,7 @@ public static class HangfireSetup
         // (several hosts in one test run): jobs would land in another database or resolve from a disposed host.
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(HangfireConnectionString(connectionString, worker), storageOptions), storageOptions));
+            new NpgsqlConnectionFactory(HangfireConnectionString(connectionString, budget.Hangfire), storageOptions), storageOptions));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -50,8 +50,15 @@ public static class HangfireSetup
             // alphabetically first queue would always win, and "items" sorts before "parse".)
             services.AddHangfireServer((sp, o) => ConfigureServer(o, worker, worker.EffectiveWorkerCount, "jobs",
                 [.. sp.GetRequiredService<JobKinds>().All.Where(k => !k.HasItems).Select(k => k.Queue).Append(DefaultQueue).Distinct(StringComparer.Ordinal)]));
-            services.AddHangfireServer((sp, o) => ConfigureServer(o, worker, worker.EffectiveItemWorkerCount, "items",
-                [.. sp.GetRequiredService<JobKinds>().All.Where(k => k.HasItems).Select(k => k.Queue).Append(JobKindRegistration.ItemsQueue).Distinct(StringComparer.Ordinal)]));
+            // The items server is lightweight: workers, heartbeat and watchdog only. The "jobs" server already runs the
+            // schedulers (retries, the recurring sweeper) and the storage's expiration and counter processes; twice
+            // would only poll the database twice and take connections of the budget (ConnectionBudget).
+            services.AddHangfireServer((sp, o) =>
+            {
+                ConfigureServer(o, worker, worker.EffectiveItemWorkerCount, "items",
+                    [.. sp.GetRequiredService<JobKinds>().All.Where(k => k.HasItems).Select(k => k.Queue).Append(JobKindRegistration.ItemsQueue).Distinct(StringComparer.Ordinal)]);
+                o.IsLightweightServer = true;
+            });
             // The host waits for Hangfire's shutdown, which waits for running jobs (StopTimeout) to finish.
             services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(worker.ShutdownTimeoutSeconds + 10));
             services.AddHostedService<SweeperRegistration>();
@@ -60,11 +67,12 @@ public static class HangfireSetup
         return services;
     }
 
-    // Hangfire gets its own small pool: one connection per worker plus fetcher, heartbeat, listener and dashboard.
-    private static string HangfireConnectionString(string connectionString, WorkerOptions worker) =>
+    // Hangfire gets its own bounded pool (ConnectionBudget): one connection per worker of both servers plus their
+    // background processes. Past the cap Hangfire waits for a connection instead of opening more than the budget.
+    private static string HangfireConnectionString(string connectionString, int poolSize) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
         {
-            MaxPoolSize = worker.EffectiveWorkerCount + worker.EffectiveItemWorkerCount + 10,
+            MaxPoolSize = poolSize,
             ApplicationName = "parsejobs-hangfire",
         }.ConnectionString;
 

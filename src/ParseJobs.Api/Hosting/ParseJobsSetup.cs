@@ -39,7 +39,9 @@ public static class ParseJobsSetup
         builder.Services.AddCv();
         builder.Services.AddDocuments();
         builder.Services.AddRetention(hosting);
-        builder.Services.AddParseJobsHangfire(connectionString, hosting, worker);
+        var budget = ConnectionBudget.For(hosting, worker, configuration.Bind<DatabaseOptions>(DatabaseOptions.Section));
+        builder.Services.AddSingleton(budget);
+        builder.Services.AddParseJobsHangfire(connectionString, hosting, worker, budget);
         builder.Services.AddParseJobsSwagger();
 
         // A small server-wide body limit; upload endpoints raise it for themselves (UploadLimits.WithUploadLimit).

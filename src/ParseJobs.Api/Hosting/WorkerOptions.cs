@@ -44,6 +44,11 @@ public sealed class WorkerOptions
     [Range(0, 256)]
     public int ItemWorkerCount { get; init; }
 
+    /// <summary>Hangfire's connection pool on this node; 0 means workers + item workers + 5 on a worker node, 4 on an
+    /// API-only node (<see cref="ConnectionBudget"/>).</summary>
+    [Range(0, 1000)]
+    public int HangfirePoolSize { get; init; }
+
     public int EffectiveItemWorkerCount => ItemWorkerCount > 0 ? ItemWorkerCount : Math.Max(2, EffectiveWorkerCount / 2);
 
     public int EffectiveWorkerCount => WorkerCount > 0 ? WorkerCount : Math.Max(2, Environment.ProcessorCount * 2);

@@ -42,9 +42,15 @@ public sealed class JobProgressWriter(IDbContextFactory<ParseJobsDbContext> cont
 
         public void Report(PageProgress value)
         {
+            // The last page is not written here: the job's outcome carries the final counts (JobOutput.PageCount), and a
+            // write racing the completion's UPDATE of the same row only made the completion wait for its row lock.
+            if (value.ProcessedPages >= value.TotalPages)
+            {
+                return;
+            }
+
             var now = writer.clock.GetUtcNow().UtcTicks;
-            var isLast = value.ProcessedPages >= value.TotalPages;
-            if ((!isLast && now - Interlocked.Read(ref _lastWriteTicks) < MinInterval.Ticks) || Interlocked.Exchange(ref _writing, 1) == 1)
+            if (now - Interlocked.Read(ref _lastWriteTicks) < MinInterval.Ticks || Interlocked.Exchange(ref _writing, 1) == 1)
             {
                 return;
             }

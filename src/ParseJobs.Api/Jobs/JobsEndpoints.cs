@@ -30,7 +30,7 @@ public static class JobsEndpoints
     private static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJob(
         Guid id, Tenant tenant, ParseJobsDbContext db, JobKinds kinds, CancellationToken ct)
     {
-        var job = await db.Jobs.OwnedBy(tenant).AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
+        var job = await db.FindOwnedAsync(tenant, id, ct);
         if (job is null)
         {
             return JobProblems.NotFound(id);

@@ -14,8 +14,9 @@ public sealed class DatabaseOptions
     public int CommandTimeoutSeconds { get; init; } = 30;
 
     /// <summary>Most connections of this node's EF Core pool (overrides the connection string's <c>Max Pool Size</c>).
-    /// One node holds at most this + Hangfire's <c>WorkerCount + 10</c> + 2 (health check); keep the sum over all
-    /// nodes under PostgreSQL's <c>max_connections</c> minus its reserved slots (docs/RELIABILITY.md).</summary>
+    /// One node holds at most this + its Hangfire pool (<c>Worker:HangfirePoolSize</c>) + 2 (health check), see
+    /// <c>Hosting/ConnectionBudget</c>; keep the sum over all nodes under PostgreSQL's <c>max_connections</c> minus its
+    /// reserved slots (docs/RELIABILITY.md).</summary>
     [Range(1, 1000)]
     public int MaxPoolSize { get; init; } = 20;
 
