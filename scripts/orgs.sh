@@ -12,21 +12,7 @@ if [ $# -eq 0 ]; then
   exit 2
 fi
 
-if [ -z "${ConnectionStrings__Postgres:-}" ]; then
-  ConnectionStrings__Postgres="$(bash scripts/postgres.sh)"
-  export ConnectionStrings__Postgres
-fi
+. scripts/lib/service-cli.sh
+service_cli_prepare orgs
 
-DLL=src/ParseJobs.Api/bin/Release/net10.0/ParseJobs.Api.dll
-newer_source() {
-  find src Directory.Build.props Directory.Packages.props \( -name bin -o -name obj \) -prune -o \
-    -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' -o -name '*.tsv' \) -newer "$DLL" -print -quit
-}
-if [ ! -f "$DLL" ] || [ -n "$(newer_source)" ]; then
-  echo "[orgs] building the service (first use or changed sources)" >&2
-  dotnet build src/ParseJobs.Api -c Release -v quiet -nologo >&2
-  touch "$DLL"
-fi
-
-export Serilog__MinimumLevel__Default="${Serilog__MinimumLevel__Default:-Warning}"
 exec dotnet "$DLL" orgs "$@"
