@@ -164,13 +164,16 @@ internal static partial class PersonalInfoReader
 
     private static string LinkedIn(string text, Dictionary<string, string> labels, List<string> header)
     {
-        static string Url(string handle) => "https://www.linkedin.com/in/" + handle.Trim('/');
+        static string Url(string handle) => LinkedInUrl(handle);
         var url = ContactPatterns.LinkedInUrlPattern().Match(text);
         if (url.Success)
             return Url(url.Groups[1].Value);
-        var labelled = ContactPatterns.Label(labels, "linkedin");
-        if (labelled.Length > 0 && ContactPatterns.HandlePattern().IsMatch(labelled.Trim()))
-            return Url(labelled.Trim());
+        // "LinkedIn: anna-keller", "LinkedIn: /in/anna-keller", "LinkedIn: in/anna-keller" (a printed handle, no host).
+        var labelled = PrintedHandle().Replace(ContactPatterns.Label(labels, "linkedin", "linked in", "linkedin profile", "linkedin-profil", "profil linkedin", "profilo linkedin").Trim(), "");
+        if (labelled.Length > 0 && ContactPatterns.HandlePattern().IsMatch(labelled.ToLowerInvariant()))
+            return Url(labelled);
+        if (InHandle().Match(text) is { Success: true } inHandle)
+            return Url(inHandle.Groups[1].Value);
         var suffixed = LinkedInSuffixed().Match(text);
         if (suffixed.Success)
             return Url(suffixed.Groups[1].Value);
@@ -183,6 +186,9 @@ internal static partial class PersonalInfoReader
 
         return "";
     }
+
+    /// <summary>The profile URL of a LinkedIn handle, in the one form the profile uses.</summary>
+    internal static string LinkedInUrl(string handle) => "https://www.linkedin.com/in/" + handle.Trim().Trim('/');
 
     // "(415) 555-0142" and "415-555-0142" are the North American way of writing a number: in an English CV with no
     // other country printed (or a US state), such a number is tried as a US one first.
@@ -245,6 +251,13 @@ internal static partial class PersonalInfoReader
 
     [GeneratedRegex(@"([A-Za-z0-9][\w\-]{2,100})\s*\(LinkedIn\)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LinkedInSuffixed();
+
+    [GeneratedRegex(@"^(?:https?://)?(?:[a-z]{2,3}\.)?(?:linkedin\.com)?/?in/", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PrintedHandle();
+
+    // "/in/anna-keller" printed on its own (beside a LinkedIn icon) is a LinkedIn path wherever it stands.
+    [GeneratedRegex(@"(?<![\w./])/in/([A-Za-z0-9][A-Za-z0-9\-_%]{2,99})\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex InHandle();
 
     [GeneratedRegex(@"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumericBirthDate();

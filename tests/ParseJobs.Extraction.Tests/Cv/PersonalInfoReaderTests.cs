@@ -88,4 +88,12 @@ public sealed class PersonalInfoReaderTests
         Assert.Equal("Max Mustermann", info.FullName);
         Assert.Equal("München", info.City);
     }
+
+    [Theory]
+    [InlineData("LinkedIn: /in/florence-gasser")]
+    [InlineData("LinkedIn: in/florence-gasser")]
+    [InlineData("LinkedIn: florence-gasser")]
+    [InlineData("florence.gasser@example.ch | /in/florence-gasser")]
+    public void Fill_ReadsAPrintedLinkedInHandle_WithoutTheHost(string line) =>
+        Assert.Equal("https://www.linkedin.com/in/florence-gasser", Read("Florence Gasser", "florence.gasser@example.ch", line).LinkedIn);
 }
