@@ -15,8 +15,14 @@ internal static partial class PersonalInfoReader
             .SelectMany(s => s.Lines).ToList();
         // A sidebar read first leaves the header empty: the name then follows the sidebar's lists, whose items
         // (skills, languages) are no names however name-like they look.
-        info.FullName = LabelledName(document) ?? (sections[0].Lines.Count > 0 ? Name(sections[0].Lines, 8, false) : Name(lines, 40, true));
         info.Email = ContactPatterns.EmailPattern().Match(text) is { Success: true } email ? email.Value.TrimEnd('.') : "";
+        info.FullName = LabelledName(document) ?? (sections[0].Lines.Count > 0 ? Name(sections[0].Lines, 8, false) : Name(lines, 40, true));
+        // Most e-mail addresses spell the name ("roberts.herminia53@…", "nschimmel@…"): when the name found first shares
+        // nothing with the address, a name-like line that does is the name (a sidebar, a column of labels or a
+        // heading read before it).
+        if (info.Email.Length > 0 && EmailMatches(info.FullName, info.Email) == 0 && NameFromEmail(lines, info.Email) is { } byEmail)
+            info.FullName = byEmail;
+        info.FullName = WithoutGluedHeading(info.FullName);
 
         var address = ContactPatterns.Label(labels, "address", "adresse", "anschrift", "wohnadresse", "indirizzo", "domicile", "wohnort", "residenza",
             "location", "city", "standort", "ort", "stadt", "lieu", "ville", "localité", "luogo", "città", "località");
@@ -51,13 +57,17 @@ internal static partial class PersonalInfoReader
     // "Name: Florence Gasser", "Vorname: Florence" + "Nachname: Gasser" in a personal-details table.
     private static string? LabelledName(CvDocument document)
     {
-        var full = document.Label("full name", "vollständiger name", "nom complet", "nome completo", "nome e cognome", "name");
+        var full = document.Label("full name", "vollständiger name", "nom complet", "nome completo", "nome e cognome", "name", "nom et prénom", "nom, prénom", "name, vorname",
+            "personal information", "personal details", "personal data", "angaben zur person", "persönliche angaben", "persönliche daten", "zur person",
+            "informations personnelles", "données personnelles", "état civil", "dati personali", "informazioni personali");
         var first = document.Label("first name", "given name", "vorname", "prénom", "nome");
         var last = document.Label("last name", "surname", "family name", "nachname", "familienname", "nom", "nom de famille", "cognome");
         if (CvText.WordCount(full) == 1 && first.Length > 0 && !string.Equals(first, full, StringComparison.Ordinal))
             full = first + " " + full; // "Name: Mustermann" + "Vorname: Max"
-        else if (full.Length == 0 && first.Length > 0 && last.Length > 0)
+        else if (full.Length == 0 && first.Length > 0 && last.Length > 0 && !string.Equals(first, last, StringComparison.Ordinal))
             full = first + " " + last;
+        else if (full.Length == 0)
+            full = CvText.WordCount(last) >= 2 ? last : CvText.WordCount(first) >= 2 ? first : ""; // "Nom: Scholastique Muller", "Nome: Duilio Piras"
 
         var name = NormaliseName(full);
         return name.Length > 0 && IsNameLike(name) && CvText.WordCount(name) >= 2 ? name : null;
@@ -94,6 +104,47 @@ internal static partial class PersonalInfoReader
         }
 
         return "";
+    }
+
+    // The words of a name found in the e-mail's local part (letters only, folded): "Noble Schimmel" in "nschimmel" is 1.
+    private static int EmailMatches(string name, string email)
+    {
+        if (name.Length == 0)
+            return 0;
+        var local = new string([.. CvText.Fold(email[..email.IndexOf('@', StringComparison.Ordinal)]).Where(char.IsLetter)]);
+        return name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string([.. CvText.Fold(w).Where(char.IsLetter)]))
+            .Count(w => w.Length >= 3 && local.Contains(w, StringComparison.Ordinal));
+    }
+
+    // A heading in capitals read into the name's line ("PERSONAL Ursula Stoltenberg", "INFORMATIONS Capucine Prevost").
+    private static string WithoutGluedHeading(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 3 && words[0].Length >= 4 && words[0].All(c => !char.IsLower(c)) && words.Skip(1).All(w => w.Any(char.IsLower))
+            ? string.Join(' ', words.Skip(1))
+            : name;
+    }
+
+    private static string? NameFromEmail(List<string> lines, string email)
+    {
+        string? best = null;
+        var bestScore = 0;
+        foreach (var line in lines.Take(120))
+        {
+            foreach (var piece in ContactPatterns.ContactSeparator().Split(CvText.StripBullet(line)))
+            {
+                var candidate = NormaliseName(DocumentTitle().Replace(piece.Trim(), ""));
+                candidate = WithoutGluedHeading(candidate);
+                if (CvText.WordCount(candidate) < 2 || !IsNameLike(candidate) || SkillTaxonomy.Find(candidate) is not null || LanguageLevelMapper.LeadingLanguage(candidate) is not null)
+                    continue;
+                var score = EmailMatches(candidate, email);
+                if (score > bestScore)
+                    (best, bestScore) = (candidate, score);
+            }
+        }
+
+        return best;
     }
 
     private static bool IsNameLike(string text)

@@ -96,4 +96,36 @@ public sealed class PersonalInfoReaderTests
     [InlineData("florence.gasser@example.ch | /in/florence-gasser")]
     public void Fill_ReadsAPrintedLinkedInHandle_WithoutTheHost(string line) =>
         Assert.Equal("https://www.linkedin.com/in/florence-gasser", Read("Florence Gasser", "florence.gasser@example.ch", line).LinkedIn);
+
+    [Theory]
+    [InlineData("Nom\tScholastique Muller")]
+    [InlineData("Nome\tScholastique Muller")]
+    [InlineData("ANGABEN ZUR PERSON\tScholastique Muller")]
+    public void Fill_ReadsTheName_FromALabelThatHoldsTheWholeName(string line) =>
+        Assert.Equal("Scholastique Muller", Read("Curriculum vitae", "État civil", line, "Courriel\tmuller.scholastique96@sfr.fr").FullName);
+
+    [Fact]
+    public void Fill_TakesTheNameTheEmailSpells_WhenASidebarIsReadBeforeIt()
+    {
+        var info = Read("CONTACT", "6 Hartmann Mount", "roberts.herminia53@hotmail.co.uk", "COMPETENCIES", "OUTSIDE WORK", "Sage 50", "DATEV",
+            "Herminia Roberts", "Procurement Manager", "Experience", "Procurement Manager, Acme Ltd", "01/2020 - Present");
+
+        Assert.Equal("Herminia Roberts", info.FullName);
+    }
+
+    [Fact]
+    public void Fill_ReadsTheName_BeforeAPipeAndTheJobTitle()
+    {
+        var info = Read("Noble Schimmel | Embedded", "Software Engineer", "M (503) 555-0151 • E nschimmel@aol.com");
+
+        Assert.Equal("Noble Schimmel", info.FullName);
+    }
+
+    [Fact]
+    public void Fill_DropsAHeadingInCapitals_ReadIntoTheNamesLine()
+    {
+        var info = Read("PERSONAL Ursula Stoltenberg", "ursula.stoltenberg@example.com");
+
+        Assert.Equal("Ursula Stoltenberg", info.FullName);
+    }
 }
