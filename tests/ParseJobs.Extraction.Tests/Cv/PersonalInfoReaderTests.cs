@@ -128,4 +128,23 @@ public sealed class PersonalInfoReaderTests
 
         Assert.Equal("Ursula Stoltenberg", info.FullName);
     }
+
+    [Theory]
+    [InlineData("Atlanta | +1 503 555 0184 | jess.altenwerth@proton.me", "Atlanta", "")]
+    [InlineData("Regensburg, BY 93047 DE", "Regensburg", "BY")]
+    [InlineData("Oxford, England OX1 2JD GB", "Oxford", "England")]
+    public void Fill_ReadsTheCity_FromTheShapesOfContactLines(string line, string city, string state)
+    {
+        var info = Read("Jess Altenwerth", "jess.altenwerth@proton.me", line);
+
+        Assert.Equal((city, state), (info.City, info.State));
+    }
+
+    [Fact]
+    public void Fill_TakesNoCity_FromTheNamePrintedInAContactLine()
+    {
+        var info = Read("Emanuele Seminara", "seminara.emanuele96@gmail.com\tEmanuele Seminara\tEmanueleSeminara");
+
+        Assert.Equal("", info.City);
+    }
 }
