@@ -331,6 +331,6 @@ internal static partial class PersonalInfoReader
     [GeneratedRegex(@"^(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+(?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DayDate();
 
-    [GeneratedRegex(@"\b(?:geb\.|geboren(?:\s+am)?|n[ée]e?\s+le|nat[oa]\s+il|born(?:\s+on)?|date of birth|d\.o\.b\.)\s*:?\s*(?<date>\d{1,2}\.?\s*(?:\p{L}+\.?|\d{1,2}[./])\s*(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:\bgeb\.|\bgeboren(?:\s+am)?|\bgeburtsdatum|\bn[ée]e?\s+le|\bnat[oa]\s+il|\bborn(?:\s+on)?|\bdate of birth|\bbirth\s?date|\bdate de naissance|\bdata di nascita|\bd\.o\.b\.|\bdob\b)\s*:?\s*(?<date>\d{1,2}\.?\s*(?:\p{L}+\.?|\d{1,2}[./])\s*(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BornPrefix();
 }

@@ -35,6 +35,11 @@ public sealed class PersonalInfoReaderTests
     [InlineData("Nato il 19/05/1996 a Palermo", "1996-05-19")]
     [InlineData("Date of birth: March 4, 1985", "1985-03-04")]
     [InlineData("+39 320 4854761\t19/05/1996\tItaly", "1996-05-19")]
+    [InlineData("Geburtsdatum 01.09.1997 | Staatsangehörigkeit Deutschland", "1997-09-01")]
+    [InlineData("Date de naissance 16/10/1990 | Nationalité France", "1990-10-16")]
+    [InlineData("Data di nascita 04/04/1995 | Nazionalità Svizzera", "1995-04-04")]
+    [InlineData("M 077 473 93 79\t•\tE anna.rossi@example.com\t•\tGeburtsdatum: 02.07.1997", "1997-07-02")]
+    [InlineData("Birth date 1995-03-26", "1995-03-26")]
     public void Fill_ReadsTheBirthDate_InItsCommonForms(string line, string expected) =>
         Assert.Equal(expected, Read("Anna Rossi", "anna.rossi@example.com", line).BirthDate);
 
