@@ -41,7 +41,7 @@ internal static partial class PersonalInfoReader
         if (info.City.Length == 0)
             AddressParser.InferUsCity(info, header);
 
-        var regions = Regions(info, document.Language.Code);
+        var regions = Regions(info, document.Language.Code, header);
         AssignPhones(info, labels, header, regions);
         info.LinkedIn = LinkedIn(text, labels, header);
         info.BirthDate = BirthDate(ContactPatterns.Label(labels, "date of birth", "birth date", "born", "dob", "d.o.b.", "geburtsdatum", "geboren", "geboren am", "geb.", "geb",
@@ -156,12 +156,16 @@ internal static partial class PersonalInfoReader
             && FieldClassifier.PositionScore(text) == 0;
     }
 
-    // Phone numbers without a country code take the region of the document: its address's country, then its language.
-    private static List<string> Regions(PersonalInfo info, string language)
+    // Phone numbers without a country code take the region of the document: its address's country (a US state is the
+    // US), the country code of another number it prints, then its language.
+    private static List<string> Regions(PersonalInfo info, string language, List<string> header)
     {
         var regions = new List<string>();
         if (FieldClassifier.CountryCode(info.Country) is { } code)
             regions.Add(code);
+        else if (info.State.Length > 0 && AddressParser.UsState(info.State) is not null)
+            regions.Add("US");
+        regions.AddRange(PhoneNormalizer.InternationalRegions(string.Join('\n', header.Take(40))).Take(1));
         // Swiss postcodes have four digits: a five-digit one puts the language's neighbour first (06… is French, not Basel).
         if (info.PostalCode.Length == 5 && info.PostalCode.All(char.IsAsciiDigit) && language is "de" or "fr" or "it")
             regions.Add(language.ToUpperInvariant());

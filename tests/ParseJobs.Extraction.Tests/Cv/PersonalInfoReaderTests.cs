@@ -152,4 +152,13 @@ public sealed class PersonalInfoReaderTests
 
         Assert.Equal("", info.City);
     }
+
+    [Fact]
+    public void Fill_TakesThePhonesRegionFromAnotherNumber_WhenTheCvIsInEnglish()
+    {
+        // In a British reading "079 123 45 67" is a UK mobile; the Swiss office number says where the CV is from.
+        var info = Read("Anna Rossi", "anna.rossi@example.com", "Home: +41 44 668 18 00", "Mobile: 079 123 45 67");
+
+        Assert.Equal("+41791234567", info.MobilePhone);
+    }
 }
