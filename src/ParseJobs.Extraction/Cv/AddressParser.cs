@@ -88,6 +88,14 @@ internal static partial class AddressParser
                     info.State = cityState.Groups["state"].Value;
                     SplitStreetAndCity(info, cityState.Groups["city"].Value, previous);
                 }
+                else if (pre.Contains(',', StringComparison.Ordinal) && !pre.Any(char.IsDigit) && FieldClassifier.LooksLikeCity(pre[..pre.IndexOf(',', StringComparison.Ordinal)]))
+                {
+                    // "Oxford, England OX1 2JD GB": the city, then its region.
+                    info.City = pre[..pre.IndexOf(',', StringComparison.Ordinal)].Trim();
+                    info.State = pre[(pre.IndexOf(',', StringComparison.Ordinal) + 1)..].Trim();
+                    if (previous.Any(char.IsDigit) && previous.Any(char.IsLetter))
+                        info.StreetAndNumber = previous;
+                }
                 else if (pre.Length == 0 || !pre.Any(char.IsDigit))
                 {
                     info.State = pre;
@@ -118,6 +126,22 @@ internal static partial class AddressParser
             }
 
             info.City = before;
+        }
+
+        // "Atlanta | +1 503 555 0184 | jess@proton.me": a bare place among the pieces of a contact line.
+        foreach (var line in header.Take(30))
+        {
+            var pieces = ContactPatterns.ContactSeparator().Split(CvText.StripBullet(line)).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+            if (pieces.Count < 2 || !pieces.Any(p => p.Contains('@', StringComparison.Ordinal) || PhoneNormalizer.Candidates(p).Any()))
+                continue;
+            var place = pieces.FirstOrDefault(p => !p.Contains('@', StringComparison.Ordinal) && !p.Any(char.IsDigit) && FieldClassifier.LooksLikeCity(p)
+                && !p.Contains("linkedin", StringComparison.OrdinalIgnoreCase) && SkillTaxonomy.Find(p) is null && FieldClassifier.CountryCode(p) is null
+                && FieldClassifier.InstitutionScore(p) == 0 && !string.Equals(CvText.Fold(p).Replace(" ", "", StringComparison.Ordinal), CvText.Fold(info.FullName).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal));
+            if (place is not null && CvText.WordCount(place) <= 2)
+            {
+                info.City = place;
+                return;
+            }
         }
     }
 
@@ -205,7 +229,7 @@ internal static partial class AddressParser
     [GeneratedRegex(@"^(?<pre>.*?)\s*(?<postal>\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\s+(?<cc>[A-Z]{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PostcodeCountryTail();
 
-    [GeneratedRegex(@"^(?<city>.+?)\s+(?<state>[A-Z]{2,3})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<city>.+?),?\s+(?<state>[A-Z]{2,3})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CityAndState();
 
     [GeneratedRegex(@"^(?<rest>.+?)\s+(?<state>[A-Z]{2,3})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

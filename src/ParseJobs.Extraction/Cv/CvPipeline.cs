@@ -13,6 +13,13 @@ public sealed record CvParseMeta(string Language, double LanguageConfidence, Doc
     /// <summary>What the profile may lack and why: the layout's warnings (<c>TEXT_TRUNCATED</c>) and
     /// <c>EXTRACTION_PARTIAL</c> when a part of the profile could not be read. Empty for most CVs.</summary>
     public IReadOnlyList<DocumentWarning> Warnings { get; init; } = [];
+
+    /// <summary>Where each filled personal field and each experience and education entry stands in the document:
+    /// its page and the box (points, origin top-left, as the layout results' <c>bbox</c>) around the lines it was
+    /// read from, for highlighting. <c>field</c> is the profile path (<c>personal_info.full_name</c>,
+    /// <c>experience.exp_1</c>, <c>education.edu_1</c>). Empty for TXT; DOCX boxes are estimates, as the layout's.</summary>
+    /// <example>[{"field": "personal_info.full_name", "page_number": 1, "bbox": {"left": 50, "top": 36.2, "width": 190.4, "height": 14.1}}, {"field": "experience.exp_1", "page_number": 1, "bbox": {"left": 50, "top": 140, "width": 495.3, "height": 62.5}}]</example>
+    public IReadOnlyList<FieldProvenance> Provenance { get; init; } = [];
 }
 
 /// <summary>A candidate profile and what was learnt about its document.</summary>
@@ -34,7 +41,22 @@ public sealed class CvPipeline(ICvExtractor extractor)
         ArgumentNullException.ThrowIfNull(layout);
         if (!layout.HasText)
             throw new DocumentParseException(ParseErrorCodes.NoTextLayer, "The document has no text layer (a scan?); a CV needs text.");
-        return Run(layout.ToExtractedDocument(maxTextCharacters), layout.Warnings);
+        var result = Run(layout.ToExtractedDocument(maxTextCharacters), layout.Warnings);
+        LinkedInLinks.Apply(result.Profile.PersonalInfo, layout);
+        IReadOnlyList<FieldProvenance> provenance;
+        var warnings = result.Meta.Warnings;
+        try
+        {
+            provenance = ProvenanceLocator.Locate(layout, result.Profile);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Provenance is an addition: without it the profile still stands.
+            provenance = [];
+            warnings = [.. warnings, new DocumentWarning(CvExtractor.PartialWarning, $"The provenance could not be located ({ex.GetType().Name}); it is empty.")];
+        }
+
+        return result with { Meta = result.Meta with { Provenance = provenance, Warnings = warnings } };
     }
 
     /// <summary>A CV from its reading-order text (TXT, or text another source delivered).</summary>

@@ -53,57 +53,80 @@ internal static partial class EducationReader
     {
         if (fragments.Count == 0)
             return;
+        fragments = Parts(entry, fragments);
         double Lean(string f) => FieldClassifier.InstitutionScore(f) - FieldClassifier.DegreeScore(f);
-        string institution;
-        string degree;
-        if (fragments.Count == 1 && DegreeAtSchool().Match(fragments[0]) is { Success: true } at && FieldClassifier.InstitutionScore(at.Groups["school"].Value) > 0)
-        {
-            // "Master of Science in Informatik @Universität von Kalifornien", "BSc Physics at ETH Zürich".
-            fragments = [at.Groups["school"].Value.Trim(), at.Groups["degree"].Value.Trim()];
-        }
-        else if (fragments.Count == 1 && fragments[0].IndexOf(", ", StringComparison.Ordinal) is var comma and > 0)
-        {
-            // "BSc Computer Science, Warsaw University of Technology": a degree and a school on either side of a comma.
-            var left = fragments[0][..comma].Trim();
-            var right = fragments[0][(comma + 2)..].Trim();
-            if (Lean(left) < 0 && Lean(right) > 0 && FieldClassifier.DegreeScore(right) == 0)
-                fragments = [right, left];
-            else if (Lean(left) > 0 && Lean(right) < 0 && FieldClassifier.DegreeScore(left) == 0)
-                fragments = [left, right];
-        }
-
         if (fragments.Count == 1)
         {
-            if (Lean(fragments[0]) > 0)
+            if (Lean(fragments[0]) > 0 && !DegreeSplitter.StartsWithDegree(fragments[0]))
                 entry.Institution = fragments[0];
             else
                 SetDegree(entry, fragments[0]);
             return;
         }
 
-        var a = fragments[0];
-        var b = fragments[1];
-        if (Lean(a) > Lean(b))
-        {
-            institution = a;
-            degree = b;
-        }
-        else
-        {
-            institution = b;
-            degree = a;
-        }
-
+        // The school leans most to an institution, the degree is the fragment that names one; a third fragment that
+        // is neither is the field ("Statistics" under "Bachelor of Business Administration", "Field, Degree, School").
+        // Ties go to the later fragment: a degree line usually comes before its school.
+        var institution = fragments.Select((f, i) => (f, i)).Where(x => !DegreeSplitter.StartsWithDegree(x.f)).DefaultIfEmpty((f: fragments[^1], i: fragments.Count - 1))
+            .OrderByDescending(x => Lean(x.f)).ThenByDescending(x => x.i).First().f;
+        var rest = fragments.Where(f => !ReferenceEquals(f, institution)).ToList();
+        var degree = rest.FirstOrDefault(DegreeSplitter.StartsWithDegree) ?? rest.OrderBy(Lean).First();
         entry.Institution = institution;
         SetDegree(entry, degree);
+        if (entry.FieldOfStudy.Length == 0 && DegreeSplitter.StartsWithDegree(degree))
+        {
+            var field = rest.FirstOrDefault(f => !ReferenceEquals(f, degree) && DegreeSplitter.IsField(f) && ExperienceReader.Location(f) is null);
+            if (field is not null)
+                entry.FieldOfStudy = field.Trim().TrimEnd('.');
+        }
+    }
+
+    // One header line may hold the whole entry: "Master of Arts, University of Bath, Geoinformatik.",
+    // "BA in Statistics at Durham University", "Master of Arts in Statistik bei Zürcher Hochschule der Künste".
+    private static List<string> Parts(EducationEntry entry, List<string> fragments)
+    {
+        var parts = new List<string>();
+        foreach (var fragment in fragments)
+        {
+            if (DegreeAtSchool().Match(fragment) is { Success: true } at && FieldClassifier.InstitutionScore(at.Groups["school"].Value) > 0)
+            {
+                parts.Add(at.Groups["degree"].Value.Trim());
+                parts.Add(at.Groups["school"].Value.Trim());
+                continue;
+            }
+
+            var pieces = fragment.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // A comma list is split only when its pieces are a school and a degree or subject: "University of California,
+            // Berkeley" and "MEng, Architecture" stay whole (the degree's own field is split off by DegreeSplitter).
+            static bool School(string p) => FieldClassifier.InstitutionScore(p) > 0 && !DegreeSplitter.StartsWithDegree(p);
+            if (pieces.Length >= 2 && pieces.Any(School) && pieces.Any(p => !School(p) && (DegreeSplitter.StartsWithDegree(p) || FieldClassifier.DegreeScore(p) > 0 || DegreeSplitter.IsSubject(p))))
+            {
+                foreach (var piece in pieces.Select(p => p.TrimEnd('.')))
+                {
+                    if (ExperienceReader.Location(piece) is { } location && FieldClassifier.InstitutionScore(piece) == 0 && !DegreeSplitter.StartsWithDegree(piece))
+                    {
+                        if (entry.City.Length == 0)
+                            (entry.City, entry.Country) = (location.City, location.Country);
+                        continue;
+                    }
+
+                    parts.Add(piece);
+                }
+
+                continue;
+            }
+
+            parts.Add(fragment);
+        }
+
+        return parts.Count > 0 ? parts : fragments;
     }
 
     private static void SetDegree(EducationEntry entry, string degree)
     {
+        // The degree stays as printed ("Bachelor of Arts in Psychology"); the field is read out of it.
         entry.Degree = degree;
-        var field = DegreeField().Match(degree);
-        if (field.Success && !GenericField().IsMatch(field.Groups["field"].Value))
-            entry.FieldOfStudy = field.Groups["field"].Value.Trim();
+        entry.FieldOfStudy = DegreeSplitter.Split(degree).Field;
     }
 
     [GeneratedRegex(@"^(?:abschlussnote|note|gesamtnote|grade|gpa|final grade|moyenne|mention|voto|voto finale)\s*:?\s*(.+)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
@@ -112,12 +135,6 @@ internal static partial class EducationReader
     [GeneratedRegex(@"\b(CAS|MAS|DAS|Zertifikat|Certificate|Certificat|Certificato|Fachausweis|Weiterbildung)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FurtherEducationPattern();
 
-    [GeneratedRegex(@"^.*\s(?:in|en|im|di|of)\s+(?<field>[^,()]+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex DegreeField();
-
-    [GeneratedRegex(@"^(Science|Arts|Business Administration|Engineering|Laws)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex GenericField();
-
-    [GeneratedRegex(@"^(?<degree>.+?)\s+(?:(?:at|an der|à|presso)\s+|@\s*)(?<school>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<degree>.+?)\s+(?:(?:at|at the|an der|bei|à|chez|presso)\s+|@\s*)(?<school>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DegreeAtSchool();
 }

@@ -45,7 +45,7 @@ internal static class FieldClassifier
         "bachelor", "master", "bsc", "msc", "ba", "ma", "mba", "emba", "phd", "ph.d", "dr.", "doctor", "doktor", "doctorat", "dottorato", "diplom", "diploma", "diplôme", "efz", "eba",
         "cas", "mas", "das", "lizentiat", "licence", "license", "laurea", "matura", "maturität", "abitur", "baccalauréat", "maturité", "maturità", "certificate", "zertifikat",
         "certificat", "certificato", "apprenticeship", "lehre", "apprentissage", "apprendistato", "berufsmaturität", "fachausweis", "eidg.", "meng", "beng", "llb", "llm",
-        "associate", "degree", "a-levels", "gcse", "high school diploma", "hnd", "staatsexamen", "magister", "dipl.", "bts", "dut", "specialization", "postgraduate",
+        "associate", "degree", "cfc", "afc", "a-levels", "gcse", "high school diploma", "hnd", "staatsexamen", "magister", "dipl.", "bts", "dut", "specialization", "postgraduate",
     ];
 
     private static readonly string[] EmploymentTypes =
@@ -54,6 +54,11 @@ internal static class FieldClassifier
         "vollzeit", "teilzeit", "befristet", "unbefristet", "praktikum", "festanstellung", "temps plein", "temps partiel", "cdi", "cdd", "stage", "indépendant",
         "tempo pieno", "tempo parziale", "a tempo pieno", "a tempo parziale", "tempo determinato", "tempo indeterminato", "tirocinio", "stage",
     ];
+
+    // The texts are folded before they are compared, so the words are too ("université" → "universite").
+    private static readonly string[] FoldedInstitutionWords = [.. InstitutionWords.Select(CvText.Fold).Distinct(StringComparer.Ordinal)];
+
+    private static readonly string[] FoldedDegreeWords = [.. DegreeWords.Select(CvText.Fold).Distinct(StringComparer.Ordinal)];
 
     private static readonly Dictionary<string, string> Countries = BuildCountries();
 
@@ -75,13 +80,13 @@ internal static class FieldClassifier
     public static double InstitutionScore(string text)
     {
         var t = " " + CvText.Fold(text).Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal) + " ";
-        return InstitutionWords.Count(w => t.Contains(" " + w.Trim() + " ", StringComparison.Ordinal) || (w.Length >= 8 && t.Contains(w, StringComparison.Ordinal)));
+        return FoldedInstitutionWords.Count(w => t.Contains(" " + w.Trim() + " ", StringComparison.Ordinal) || (w.Length >= 8 && t.Contains(w, StringComparison.Ordinal)));
     }
 
     public static double DegreeScore(string text)
     {
         var t = " " + CvText.Fold(text).Replace(",", " ", StringComparison.Ordinal) + " ";
-        return DegreeWords.Count(w => t.Contains(" " + w + " ", StringComparison.Ordinal) || (w.Length >= 6 && t.Contains(w, StringComparison.Ordinal)));
+        return FoldedDegreeWords.Count(w => t.Contains(" " + w + " ", StringComparison.Ordinal) || (w.Length >= 6 && t.Contains(w, StringComparison.Ordinal)));
     }
 
     public static string? EmploymentType(string text)

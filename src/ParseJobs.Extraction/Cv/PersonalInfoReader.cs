@@ -15,8 +15,14 @@ internal static partial class PersonalInfoReader
             .SelectMany(s => s.Lines).ToList();
         // A sidebar read first leaves the header empty: the name then follows the sidebar's lists, whose items
         // (skills, languages) are no names however name-like they look.
-        info.FullName = LabelledName(document) ?? (sections[0].Lines.Count > 0 ? Name(sections[0].Lines, 8, false) : Name(lines, 40, true));
         info.Email = ContactPatterns.EmailPattern().Match(text) is { Success: true } email ? email.Value.TrimEnd('.') : "";
+        info.FullName = LabelledName(document) ?? (sections[0].Lines.Count > 0 ? Name(sections[0].Lines, 8, false) : Name(lines, 40, true));
+        // Most e-mail addresses spell the name ("roberts.herminia53@…", "nschimmel@…"): when the name found first shares
+        // nothing with the address, a name-like line that does is the name (a sidebar, a column of labels or a
+        // heading read before it).
+        if (info.Email.Length > 0 && EmailMatches(info.FullName, info.Email) == 0 && NameFromEmail(lines, info.Email) is { } byEmail)
+            info.FullName = byEmail;
+        info.FullName = WithoutGluedHeading(info.FullName);
 
         var address = ContactPatterns.Label(labels, "address", "adresse", "anschrift", "wohnadresse", "indirizzo", "domicile", "wohnort", "residenza",
             "location", "city", "standort", "ort", "stadt", "lieu", "ville", "localité", "luogo", "città", "località");
@@ -35,7 +41,7 @@ internal static partial class PersonalInfoReader
         if (info.City.Length == 0)
             AddressParser.InferUsCity(info, header);
 
-        var regions = Regions(info, document.Language.Code);
+        var regions = Regions(info, document.Language.Code, header);
         AssignPhones(info, labels, header, regions);
         info.LinkedIn = LinkedIn(text, labels, header);
         info.BirthDate = BirthDate(ContactPatterns.Label(labels, "date of birth", "birth date", "born", "dob", "d.o.b.", "geburtsdatum", "geboren", "geboren am", "geb.", "geb",
@@ -51,13 +57,17 @@ internal static partial class PersonalInfoReader
     // "Name: Florence Gasser", "Vorname: Florence" + "Nachname: Gasser" in a personal-details table.
     private static string? LabelledName(CvDocument document)
     {
-        var full = document.Label("full name", "vollständiger name", "nom complet", "nome completo", "nome e cognome", "name");
+        var full = document.Label("full name", "vollständiger name", "nom complet", "nome completo", "nome e cognome", "name", "nom et prénom", "nom, prénom", "name, vorname",
+            "personal information", "personal details", "personal data", "angaben zur person", "persönliche angaben", "persönliche daten", "zur person",
+            "informations personnelles", "données personnelles", "état civil", "dati personali", "informazioni personali");
         var first = document.Label("first name", "given name", "vorname", "prénom", "nome");
         var last = document.Label("last name", "surname", "family name", "nachname", "familienname", "nom", "nom de famille", "cognome");
         if (CvText.WordCount(full) == 1 && first.Length > 0 && !string.Equals(first, full, StringComparison.Ordinal))
             full = first + " " + full; // "Name: Mustermann" + "Vorname: Max"
-        else if (full.Length == 0 && first.Length > 0 && last.Length > 0)
+        else if (full.Length == 0 && first.Length > 0 && last.Length > 0 && !string.Equals(first, last, StringComparison.Ordinal))
             full = first + " " + last;
+        else if (full.Length == 0)
+            full = CvText.WordCount(last) >= 2 ? last : CvText.WordCount(first) >= 2 ? first : ""; // "Nom: Scholastique Muller", "Nome: Duilio Piras"
 
         var name = NormaliseName(full);
         return name.Length > 0 && IsNameLike(name) && CvText.WordCount(name) >= 2 ? name : null;
@@ -96,6 +106,47 @@ internal static partial class PersonalInfoReader
         return "";
     }
 
+    // The words of a name found in the e-mail's local part (letters only, folded): "Noble Schimmel" in "nschimmel" is 1.
+    private static int EmailMatches(string name, string email)
+    {
+        if (name.Length == 0)
+            return 0;
+        var local = new string([.. CvText.Fold(email[..email.IndexOf('@', StringComparison.Ordinal)]).Where(char.IsLetter)]);
+        return name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string([.. CvText.Fold(w).Where(char.IsLetter)]))
+            .Count(w => w.Length >= 3 && local.Contains(w, StringComparison.Ordinal));
+    }
+
+    // A heading in capitals read into the name's line ("PERSONAL Ursula Stoltenberg", "INFORMATIONS Capucine Prevost").
+    private static string WithoutGluedHeading(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 3 && words[0].Length >= 4 && words[0].All(c => !char.IsLower(c)) && words.Skip(1).All(w => w.Any(char.IsLower))
+            ? string.Join(' ', words.Skip(1))
+            : name;
+    }
+
+    private static string? NameFromEmail(List<string> lines, string email)
+    {
+        string? best = null;
+        var bestScore = 0;
+        foreach (var line in lines.Take(120))
+        {
+            foreach (var piece in ContactPatterns.ContactSeparator().Split(CvText.StripBullet(line)))
+            {
+                var candidate = NormaliseName(DocumentTitle().Replace(piece.Trim(), ""));
+                candidate = WithoutGluedHeading(candidate);
+                if (CvText.WordCount(candidate) < 2 || !IsNameLike(candidate) || SkillTaxonomy.Find(candidate) is not null || LanguageLevelMapper.LeadingLanguage(candidate) is not null)
+                    continue;
+                var score = EmailMatches(candidate, email);
+                if (score > bestScore)
+                    (best, bestScore) = (candidate, score);
+            }
+        }
+
+        return best;
+    }
+
     private static bool IsNameLike(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -105,12 +156,16 @@ internal static partial class PersonalInfoReader
             && FieldClassifier.PositionScore(text) == 0;
     }
 
-    // Phone numbers without a country code take the region of the document: its address's country, then its language.
-    private static List<string> Regions(PersonalInfo info, string language)
+    // Phone numbers without a country code take the region of the document: its address's country (a US state is the
+    // US), the country code of another number it prints, then its language.
+    private static List<string> Regions(PersonalInfo info, string language, List<string> header)
     {
         var regions = new List<string>();
         if (FieldClassifier.CountryCode(info.Country) is { } code)
             regions.Add(code);
+        else if (info.State.Length > 0 && AddressParser.UsState(info.State) is not null)
+            regions.Add("US");
+        regions.AddRange(PhoneNormalizer.InternationalRegions(string.Join('\n', header.Take(40))).Take(1));
         // Swiss postcodes have four digits: a five-digit one puts the language's neighbour first (06… is French, not Basel).
         if (info.PostalCode.Length == 5 && info.PostalCode.All(char.IsAsciiDigit) && language is "de" or "fr" or "it")
             regions.Add(language.ToUpperInvariant());
@@ -164,13 +219,16 @@ internal static partial class PersonalInfoReader
 
     private static string LinkedIn(string text, Dictionary<string, string> labels, List<string> header)
     {
-        static string Url(string handle) => "https://www.linkedin.com/in/" + handle.Trim('/');
+        static string Url(string handle) => LinkedInUrl(handle);
         var url = ContactPatterns.LinkedInUrlPattern().Match(text);
         if (url.Success)
             return Url(url.Groups[1].Value);
-        var labelled = ContactPatterns.Label(labels, "linkedin");
-        if (labelled.Length > 0 && ContactPatterns.HandlePattern().IsMatch(labelled.Trim()))
-            return Url(labelled.Trim());
+        // "LinkedIn: anna-keller", "LinkedIn: /in/anna-keller", "LinkedIn: in/anna-keller" (a printed handle, no host).
+        var labelled = PrintedHandle().Replace(ContactPatterns.Label(labels, "linkedin", "linked in", "linkedin profile", "linkedin-profil", "profil linkedin", "profilo linkedin").Trim(), "");
+        if (labelled.Length > 0 && ContactPatterns.HandlePattern().IsMatch(labelled.ToLowerInvariant()))
+            return Url(labelled);
+        if (InHandle().Match(text) is { Success: true } inHandle)
+            return Url(inHandle.Groups[1].Value);
         var suffixed = LinkedInSuffixed().Match(text);
         if (suffixed.Success)
             return Url(suffixed.Groups[1].Value);
@@ -183,6 +241,9 @@ internal static partial class PersonalInfoReader
 
         return "";
     }
+
+    /// <summary>The profile URL of a LinkedIn handle, in the one form the profile uses.</summary>
+    internal static string LinkedInUrl(string handle) => "https://www.linkedin.com/in/" + handle.Trim().Trim('/');
 
     // "(415) 555-0142" and "415-555-0142" are the North American way of writing a number: in an English CV with no
     // other country printed (or a US state), such a number is tried as a US one first.
@@ -246,6 +307,13 @@ internal static partial class PersonalInfoReader
     [GeneratedRegex(@"([A-Za-z0-9][\w\-]{2,100})\s*\(LinkedIn\)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LinkedInSuffixed();
 
+    [GeneratedRegex(@"^(?:https?://)?(?:[a-z]{2,3}\.)?(?:linkedin\.com)?/?in/", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PrintedHandle();
+
+    // "/in/anna-keller" printed on its own (beside a LinkedIn icon) is a LinkedIn path wherever it stands.
+    [GeneratedRegex(@"(?<![\w./])/in/([A-Za-z0-9][A-Za-z0-9\-_%]{2,99})\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex InHandle();
+
     [GeneratedRegex(@"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumericBirthDate();
 
@@ -267,6 +335,6 @@ internal static partial class PersonalInfoReader
     [GeneratedRegex(@"^(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+(?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DayDate();
 
-    [GeneratedRegex(@"\b(?:geb\.|geboren(?:\s+am)?|n[ée]e?\s+le|nat[oa]\s+il|born(?:\s+on)?|date of birth|d\.o\.b\.)\s*:?\s*(?<date>\d{1,2}\.?\s*(?:\p{L}+\.?|\d{1,2}[./])\s*(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:\bgeb\.|\bgeboren(?:\s+am)?|\bgeburtsdatum|\bn[ée]e?\s+le|\bnat[oa]\s+il|\bborn(?:\s+on)?|\bdate of birth|\bbirth\s?date|\bdate de naissance|\bdata di nascita|\bd\.o\.b\.|\bdob\b)\s*:?\s*(?<date>\d{1,2}\.?\s*(?:\p{L}+\.?|\d{1,2}[./])\s*(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BornPrefix();
 }

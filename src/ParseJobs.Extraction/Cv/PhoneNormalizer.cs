@@ -51,6 +51,31 @@ internal static partial class PhoneNormalizer
         return null;
     }
 
+    /// <summary>The regions of the numbers printed with their country code ("+41 44 …" → CH), in document order.</summary>
+    public static IEnumerable<string> InternationalRegions(string text)
+    {
+        foreach (var candidate in Candidates(text))
+        {
+            var t = candidate.TrimStart();
+            if (!t.StartsWith('+') && !t.StartsWith("00", StringComparison.Ordinal))
+                continue;
+            string? region = null;
+            try
+            {
+                var number = Util.Parse(t.StartsWith('+') ? t : "+" + t[2..], "ZZ");
+                if (Util.IsPossibleNumber(number))
+                    region = Util.GetRegionCodeForNumber(number);
+            }
+            catch (NumberParseException)
+            {
+                // Not a number after all.
+            }
+
+            if (region is { Length: 2 } and not "ZZ")
+                yield return region;
+        }
+    }
+
     /// <summary>True when the number is a fixed line (not mobile) in its region.</summary>
     public static bool IsFixedLine(string e164)
     {

@@ -15,13 +15,25 @@ internal static class SkillCategories
 {
     private static readonly Dictionary<string, SkillCategory> Categories = BuildCategories();
 
+    // One-word sub-labels inside a skills block ("IT / Professional / Personal", "Informatik / Fachlich / Persönlich",
+    // "Informatica / Tecniche / Trasversali"): labels there, but no headings of their own elsewhere ("Personal" heads the
+    // personal details), so they are not among the heading names.
+    private static readonly Dictionary<string, SkillCategory> SubLabels = new(StringComparer.Ordinal)
+    {
+        ["informatik"] = SkillCategory.It, ["edv"] = SkillCategory.It,
+        ["professional"] = SkillCategory.Hard, ["fachlich"] = SkillCategory.Hard, ["metier"] = SkillCategory.Hard, ["professionnel"] = SkillCategory.Hard,
+        ["tecniche"] = SkillCategory.Hard, ["professionali"] = SkillCategory.Hard,
+        ["personal"] = SkillCategory.Soft, ["personlich"] = SkillCategory.Soft, ["personnel"] = SkillCategory.Soft, ["personali"] = SkillCategory.Soft,
+        ["trasversali"] = SkillCategory.Soft,
+    };
+
     public static IEnumerable<string> HeadingNames => Categories.Keys;
 
     /// <summary>The category a label ("IT skills", "Fachkompetenzen:") names, or null.</summary>
     public static SkillCategory? FromLabel(string label)
     {
         var key = CvText.Fold(label).Trim().TrimEnd(':').Trim();
-        return Categories.TryGetValue(key, out var category) ? category : null;
+        return Categories.TryGetValue(key, out var category) || SubLabels.TryGetValue(key, out category) ? category : null;
     }
 
     /// <summary>Categorises an item listed without a category: the taxonomy's category, else a professional skill.</summary>

@@ -35,6 +35,11 @@ public sealed class PersonalInfoReaderTests
     [InlineData("Nato il 19/05/1996 a Palermo", "1996-05-19")]
     [InlineData("Date of birth: March 4, 1985", "1985-03-04")]
     [InlineData("+39 320 4854761\t19/05/1996\tItaly", "1996-05-19")]
+    [InlineData("Geburtsdatum 01.09.1997 | Staatsangehörigkeit Deutschland", "1997-09-01")]
+    [InlineData("Date de naissance 16/10/1990 | Nationalité France", "1990-10-16")]
+    [InlineData("Data di nascita 04/04/1995 | Nazionalità Svizzera", "1995-04-04")]
+    [InlineData("M 077 473 93 79\t•\tE anna.rossi@example.com\t•\tGeburtsdatum: 02.07.1997", "1997-07-02")]
+    [InlineData("Birth date 1995-03-26", "1995-03-26")]
     public void Fill_ReadsTheBirthDate_InItsCommonForms(string line, string expected) =>
         Assert.Equal(expected, Read("Anna Rossi", "anna.rossi@example.com", line).BirthDate);
 
@@ -87,5 +92,73 @@ public sealed class PersonalInfoReaderTests
 
         Assert.Equal("Max Mustermann", info.FullName);
         Assert.Equal("München", info.City);
+    }
+
+    [Theory]
+    [InlineData("LinkedIn: /in/florence-gasser")]
+    [InlineData("LinkedIn: in/florence-gasser")]
+    [InlineData("LinkedIn: florence-gasser")]
+    [InlineData("florence.gasser@example.ch | /in/florence-gasser")]
+    public void Fill_ReadsAPrintedLinkedInHandle_WithoutTheHost(string line) =>
+        Assert.Equal("https://www.linkedin.com/in/florence-gasser", Read("Florence Gasser", "florence.gasser@example.ch", line).LinkedIn);
+
+    [Theory]
+    [InlineData("Nom\tScholastique Muller")]
+    [InlineData("Nome\tScholastique Muller")]
+    [InlineData("ANGABEN ZUR PERSON\tScholastique Muller")]
+    public void Fill_ReadsTheName_FromALabelThatHoldsTheWholeName(string line) =>
+        Assert.Equal("Scholastique Muller", Read("Curriculum vitae", "État civil", line, "Courriel\tmuller.scholastique96@sfr.fr").FullName);
+
+    [Fact]
+    public void Fill_TakesTheNameTheEmailSpells_WhenASidebarIsReadBeforeIt()
+    {
+        var info = Read("CONTACT", "6 Hartmann Mount", "roberts.herminia53@hotmail.co.uk", "COMPETENCIES", "OUTSIDE WORK", "Sage 50", "DATEV",
+            "Herminia Roberts", "Procurement Manager", "Experience", "Procurement Manager, Acme Ltd", "01/2020 - Present");
+
+        Assert.Equal("Herminia Roberts", info.FullName);
+    }
+
+    [Fact]
+    public void Fill_ReadsTheName_BeforeAPipeAndTheJobTitle()
+    {
+        var info = Read("Noble Schimmel | Embedded", "Software Engineer", "M (503) 555-0151 • E nschimmel@aol.com");
+
+        Assert.Equal("Noble Schimmel", info.FullName);
+    }
+
+    [Fact]
+    public void Fill_DropsAHeadingInCapitals_ReadIntoTheNamesLine()
+    {
+        var info = Read("PERSONAL Ursula Stoltenberg", "ursula.stoltenberg@example.com");
+
+        Assert.Equal("Ursula Stoltenberg", info.FullName);
+    }
+
+    [Theory]
+    [InlineData("Atlanta | +1 503 555 0184 | jess.altenwerth@proton.me", "Atlanta", "")]
+    [InlineData("Regensburg, BY 93047 DE", "Regensburg", "BY")]
+    [InlineData("Oxford, England OX1 2JD GB", "Oxford", "England")]
+    public void Fill_ReadsTheCity_FromTheShapesOfContactLines(string line, string city, string state)
+    {
+        var info = Read("Jess Altenwerth", "jess.altenwerth@proton.me", line);
+
+        Assert.Equal((city, state), (info.City, info.State));
+    }
+
+    [Fact]
+    public void Fill_TakesNoCity_FromTheNamePrintedInAContactLine()
+    {
+        var info = Read("Emanuele Seminara", "seminara.emanuele96@gmail.com\tEmanuele Seminara\tEmanueleSeminara");
+
+        Assert.Equal("", info.City);
+    }
+
+    [Fact]
+    public void Fill_TakesThePhonesRegionFromAnotherNumber_WhenTheCvIsInEnglish()
+    {
+        // In a British reading "079 123 45 67" is a UK mobile; the Swiss office number says where the CV is from.
+        var info = Read("Anna Rossi", "anna.rossi@example.com", "Home: +41 44 668 18 00", "Mobile: 079 123 45 67");
+
+        Assert.Equal("+41791234567", info.MobilePhone);
     }
 }

@@ -46,4 +46,27 @@ public sealed class SkillsReaderTests
         Assert.Equal(DegreeLevels.Apprenticeship, DegreeLevels.Of("Kauffrau EFZ"));
         Assert.Equal("", DegreeLevels.Of("Summer school"));
     }
+
+    [Fact]
+    public void Read_SortsItemsByOneWordSubLabels_AndKeepsNoLabelAsASkill()
+    {
+        var skills = Read("IT", "Sage 50", "DATEV", "Professional", "Procurement", "Data governance", "Personal", "Decision making");
+
+        Assert.Equal(["Sage 50", "DATEV"], skills.ItSkills);
+        Assert.Equal(["Procurement", "Data governance"], skills.HardSkills);
+        Assert.Contains("Decision making", skills.SoftSkills, StringComparer.Ordinal);
+        Assert.DoesNotContain(skills.ItSkills.Concat(skills.HardSkills).Concat(skills.SoftSkills), s => s is "Professional" or "Personal");
+    }
+
+    [Theory]
+    [InlineData("Tecniche\tPianificazione della capacità, Elaborazione paghe", "Trasversali\tSpirito di iniziativa")]
+    [InlineData("Fachlich: Pianificazione della capacità, Elaborazione paghe", "Persönlich: Spirito di iniziativa")]
+    public void Read_SortsItemsByShortInlineLabels(string hard, string soft)
+    {
+        var skills = Read("Informatica\tHubSpot, DATEV", hard, soft);
+
+        Assert.Equal(["HubSpot", "DATEV"], skills.ItSkills);
+        Assert.Equal(["Pianificazione della capacità", "Elaborazione paghe"], skills.HardSkills);
+        Assert.Equal(["Spirito di iniziativa"], skills.SoftSkills);
+    }
 }

@@ -1974,6 +1974,15 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         [System.Text.Json.Serialization.JsonPropertyName("warnings")]
         public System.Collections.Generic.ICollection<DocumentWarning> Warnings { get; set; }
 
+        /// <summary>
+        /// Where each filled personal field and each experience and education entry stands in the document:
+        /// <br/>            its page and the box (points, origin top-left, as the layout results' `bbox`) around the lines it was
+        /// <br/>            read from, for highlighting. `field` is the profile path (`personal_info.full_name`,
+        /// <br/>            `experience.exp_1`, `education.edu_1`). Empty for TXT; DOCX boxes are estimates, as the layout's.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("provenance")]
+        public System.Collections.Generic.ICollection<FieldProvenance> Provenance { get; set; }
+
     }
 
     /// <summary>
@@ -2201,6 +2210,31 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("reason_for_change")]
         public string Reason_for_change { get; set; }
+
+    }
+
+    /// <summary>
+    /// Where on the page a value of the profile was read, so that a screen can highlight it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FieldProvenance
+    {
+
+        /// <summary>
+        /// The profile path of the value: `personal_info.full_name`, `personal_info.email`, … for
+        /// <br/>            personal fields; `experience.exp_1`, `education.edu_2` (the entry's `id`) for whole entries.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("field")]
+        public string Field { get; set; }
+
+        /// <summary>
+        /// 1-based page the text is on.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("page_number")]
+        public int Page_number { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("bbox")]
+        public ProvenanceBox Bbox { get; set; }
 
     }
 
@@ -2570,6 +2604,39 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    /// <summary>
+    /// A rectangle on a page in points, origin at the page's top-left corner (as `bbox` of the layout results).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ProvenanceBox
+    {
+
+        /// <summary>
+        /// Distance of the box's left edge from the page's left edge.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("left")]
+        public double Left { get; set; }
+
+        /// <summary>
+        /// Distance of the box's top edge from the page's top edge.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top")]
+        public double Top { get; set; }
+
+        /// <summary>
+        /// Width of the box.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("width")]
+        public double Width { get; set; }
+
+        /// <summary>
+        /// Height of the box.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("height")]
+        public double Height { get; set; }
 
     }
 
