@@ -129,7 +129,7 @@ internal static partial class EntryParser
             .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit) && !DurationPattern().IsMatch(f));
 
     // "2 years 11 months", "3 Jahre", "8 mois", "1 anno" printed after a range: the length of the job, no header.
-    [GeneratedRegex(@"^(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|mt\.?|ans?|années?|mois|anni|anno|mesi|mese)\b[\s,]*(?:and|und|et|e)?\s*)+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|mt\.?|mon\.?|mos\.?|ans?|années?|mois|anni|anno|mesi|mese)(?!\p{L})[\s,.]*(?:and|und|et|e)?\s*)+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DurationPattern();
 
     /// <summary>A narrow date column wraps "02.2023 –" / "07.2025" or "April 2018 – Oktober" / "2021": the halves
@@ -257,11 +257,24 @@ internal static partial class EntryParser
 
             // "Kassulke Media Group Inc." ends in a full stop, but the stop belongs to the legal form: a company, no sentence.
             var namesACompany = CvText.WordCount(text) <= 6 && LegalFormAtEnd().IsMatch(text);
-            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !namesACompany && !(afterBareDates && !text.EndsWith('.'))));
+            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !namesACompany && !IsHeaderShape(text)
+                && !(afterBareDates && !text.EndsWith('.'))));
             result.Add((isDescription ? text.Replace('\t', ' ') : text, isDescription, dates));
         }
 
         return result;
+    }
+
+    /// <summary>An entry header that is long enough to read as a sentence: "Title at Company" with a title word before
+    /// "at", or short fragments between separators ("Title, Company · City · 3 years"), none of them a sentence.</summary>
+    internal static bool IsHeaderShape(string text)
+    {
+        if (ExperienceReader.TitleAtCompanyHeader(text) is { } at && CvText.WordCount(text) <= 12 && !at.Company.Contains(". ", StringComparison.Ordinal))
+            return true;
+        var fragments = FragmentSeparator().Split(text).Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
+        // Justified text whose words the text layer separates by tabs has one word per fragment: no header.
+        return fragments.Count is >= 2 and <= 5 && fragments.Sum(CvText.WordCount) >= 1.5 * fragments.Count && fragments.TrueForAll(f => CvText.WordCount(f) <= 7
+            && (!CvText.IsSentence(f) || LegalFormAtEnd().IsMatch(f) || DurationPattern().IsMatch(f) || ExperienceReader.TitleAtCompanyHeader(f) is not null));
     }
 
     private static bool IsSubHeading(string text) =>

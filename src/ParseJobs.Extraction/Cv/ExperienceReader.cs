@@ -88,6 +88,8 @@ internal static partial class ExperienceReader
     {
         if (fragments.Count == 0)
             return;
+        if (fragments.Count > 1 && WholeHeader(entry, fragments))
+            return;
         if (fragments.Count == 1)
         {
             var only = fragments[0];
@@ -127,6 +129,44 @@ internal static partial class ExperienceReader
             entry.Position = a;
             SetCompany(entry, b);
         }
+    }
+
+    /// <summary>"Title at Company" (also bei, chez, presso, @) whose first part names a job title, or null.</summary>
+    internal static (string Position, string Company)? TitleAtCompanyHeader(string text)
+    {
+        var at = TitleAtCompany().Match(text.Trim());
+        return at.Success && FieldClassifier.PositionScore(at.Groups["pos"].Value) > 0 && CvText.WordCount(at.Groups["pos"].Value) <= 6
+            ? (at.Groups["pos"].Value, at.Groups["company"].Value.Trim())
+            : null;
+    }
+
+    // "Title at Company" or "Title, Company" in one fragment beside a place ("Denver") or a duration is the whole header:
+    // the other short fragments are the place, never the company.
+    private static bool WholeHeader(ExperienceEntry entry, List<string> fragments)
+    {
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            var at = TitleAtCompany().Match(fragments[i]);
+            (string Position, string Company)? split = at.Success ? (at.Groups["pos"].Value, at.Groups["company"].Value) : SplitTitleAndCompany(fragments[i]);
+            if (split is null || FieldClassifier.PositionScore(split.Value.Position) == 0)
+                continue;
+            var others = fragments.Where((_, k) => k != i).ToList();
+            if (!others.TrueForAll(o => IsPlace(o) || FieldClassifier.LooksLikeCity(o)))
+                continue;
+            entry.Position = split.Value.Position;
+            SetCompany(entry, split.Value.Company);
+            if (entry.City.Length == 0 && others.Count > 0)
+            {
+                var place = Location(others[0]);
+                entry.City = place?.City ?? others[0].Split(',')[0].Trim();
+                if (place is not null && entry.Country.Length == 0)
+                    entry.Country = place.Value.Country;
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     // "Project Manager, Vasa Energi AB" or "Vasa Energi AB, Project Manager": a title on one side of the first comma
