@@ -78,6 +78,8 @@ internal static class ReadingOrder
             var head = bands.Take(peeled).SelectMany(b => b).ToList();
             var left = body.Where(b => b.BoundingBox.Right <= gutter.Value).ToList();
             var right = body.Where(b => b.BoundingBox.Right > gutter.Value).ToList();
+            if (LabelColumn.Is(left, right))
+                return [.. ColumnOrder(head), .. LabelColumn.Interleave(ColumnOrder(left), ColumnOrder(right))];
             return [.. ColumnOrder(head), .. ColumnOrder(left), .. ColumnOrder(right)];
         }
 
