@@ -11,6 +11,9 @@ internal sealed class RawEntry
     public List<string> Headers { get; } = [];
 
     public List<string> Description { get; } = [];
+
+    /// <summary>Header fragments that stood in a later cell of their line (after a tab): a right-hand place or label.</summary>
+    public HashSet<string> Beside { get; } = [];
 }
 
 /// <summary>Splits the lines of an experience or education section into entries. Works for dates
@@ -66,6 +69,8 @@ internal static partial class EntryParser
 
                     foreach (var fragment in Fragments(header))
                         entry.Headers.Add(fragment);
+                    foreach (var cell in header.Split('\t').Skip(1))
+                        entry.Beside.UnionWith(Fragments(cell));
                 }
 
                 entries.Add(entry);
@@ -210,7 +215,7 @@ internal static partial class EntryParser
         {
             var wrapped = previousLength >= Math.Max(40, fullWidth);
             previousLength = raw.Length;
-            var line = raw;
+            var line = SplitDateCell(raw, result);
             if (line.Length == 0)
                 continue;
             var bullet = CvText.StartsWithBullet(line);
@@ -263,6 +268,32 @@ internal static partial class EntryParser
         }
 
         return result;
+    }
+
+    /// <summary>A right-hand date column read beside a bullet ("• Built the platform…&lt;TAB&gt;June 2023 – present"): the
+    /// range goes to the entry as a line of its own, before the bullet, and a duration cell ("2 years 10 months") is
+    /// dropped, so that neither makes the bullet a header nor ends up in the description.</summary>
+    private static string SplitDateCell(string line, List<(string Text, bool IsDescription, DateRange? Dates)> result)
+    {
+        if (!line.Contains('	', StringComparison.Ordinal))
+            return line;
+        var cells = line.Split('	').ToList();
+        while (cells.Count > 1 && DurationPattern().IsMatch(cells[^1].Trim()))
+            cells.RemoveAt(cells.Count - 1);
+        if (cells.Count > 1 && DateRangeParser.Find(cells[^1]) is { } range && range.Length >= cells[^1].Trim().Length - 1)
+        {
+            var head = string.Join(' ', cells.Take(cells.Count - 1)).Trim();
+            // A header ends in a full stop in some templates ("Architect, Dooley LLP, Leeds."): prose has lower-case words.
+            var prose = CvText.IsSentence(head) && head.Split(' ').Count(w => w.Length > 0 && char.IsLower(w[0])) >= 3 && !IsHeaderShape(head)
+                && FieldClassifier.InstitutionScore(head) == 0 && FieldClassifier.DegreeScore(head) == 0;
+            if (CvText.StartsWithBullet(head) || prose)
+            {
+                result.Add((cells[^1].Trim(), false, DateRangeParser.Find(cells[^1].Trim())));
+                return head;
+            }
+        }
+
+        return string.Join('	', cells);
     }
 
     /// <summary>An entry header that is long enough to read as a sentence: "Title at Company" with a title word before

@@ -41,6 +41,14 @@ internal static partial class ExperienceReader
                 fragments.Add(fragment);
             }
 
+            // "Westbrook Freight Inc. | Portland" over "Analyst | Feb 2023": beside a company and a title, a bare place name is the city.
+            if (fragments.Count >= 3 && fragments.FindIndex(1, f => raw.Beside.Contains(f) && CvText.WordCount(f) <= 2 && (IsPlace(f) || FieldClassifier.LooksLikeCity(f))) is var p and > 0)
+            {
+                if (entry.City.Length == 0)
+                    entry.City = fragments[p].Split(',')[0].Trim();
+                fragments.RemoveAt(p);
+            }
+
             AssignCompanyAndPosition(entry, fragments);
             entry.StartDate = raw.Dates?.Start ?? "";
             entry.EndDate = raw.Dates?.End ?? "";

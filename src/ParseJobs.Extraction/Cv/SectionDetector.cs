@@ -189,7 +189,7 @@ internal static class SectionDetector
         Add(SectionKind.Skills, "skills", "technical skills", "competencies", "core competencies", "expertise", "skills and competencies", "key skills",
             "kenntnisse", "fähigkeiten", "kompetenzen", "fachkenntnisse", "fähigkeiten und kenntnisse",
             "compétences", "compétences clés", "savoir-faire",
-            "competenze", "abilità", "conoscenze", "capacità e competenze");
+            "competenze", "abilità", "conoscenze", "capacità e competenze", "capacità", "competenze tecniche", "competenze informatiche");
         Add(SectionKind.Languages, "languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "compétences linguistiques", "connaissances linguistiques",
             "lingue", "conoscenze linguistiche", "competenze linguistiche");
         Add(SectionKind.Hobbies, "hobbies", "interests", "hobbies and interests", "hobbies & interests", "leisure", "activities",

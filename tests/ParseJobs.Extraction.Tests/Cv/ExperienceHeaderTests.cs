@@ -42,4 +42,21 @@ public sealed class ExperienceHeaderTests
         Assert.Equal("Projektkoordinatorin", job.Position);
         Assert.Equal("Gross + Hoffmann GmbH", job.Company);
     }
+
+    [Fact]
+    public void Extract_TakesTheDateCellBesideTheFirstBullet_ForTheEntryAndDropsTheDurationCell()
+    {
+        var profile = Extract("Ada Lind", "ada.lind@example.org", "Experience",
+            "Nexus Labs, Co-Founder & CTO\tSan Francisco, CA",
+            "• Built the model serving platform for two million monthly requests with 99.9%\tJune 2023 – present",
+            "uptime\t2 years 10 months",
+            "• Raised the seed round and hired the first twelve engineers.",
+            "Harbour Research, Research Intern\tLondon, UK",
+            "• Designed a sparse attention kernel for the vision models\tMay 2022 – Aug 2022");
+
+        Assert.Equal<string>(["Nexus Labs", "Harbour Research"], [.. profile.Experience.Select(e => e.Company)]);
+        Assert.Equal<string>(["06.2023", "05.2022"], [.. profile.Experience.Select(e => e.StartDate)]);
+        Assert.Equal("Built the model serving platform for two million monthly requests with 99.9% uptime\nRaised the seed round and hired the first twelve engineers.",
+            profile.Experience[0].Description);
+    }
 }

@@ -27,6 +27,7 @@ public sealed class SectionHeadingTests
     [InlineData("Educational Background", "Education")]
     [InlineData("Cursus", "Education")]
     [InlineData("Percorso di studi", "Education")]
+    [InlineData("Capacità", "Skills")]
     public void Classify_OpensTheSection_ForHeadingsUnderOtherNames(string heading, string kind) =>
         Assert.Equal(Enum.Parse<SectionKind>(kind), SectionDetector.Classify(heading));
 
