@@ -16,7 +16,7 @@ internal static partial class DateRangeParser
     private const string Season = @"(?:spring|summer|autumn|fall|winter|fr[üu]hling|fr[üu]hjahr|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|estate|autunno|inverno)";
 
     // A full day date (31.12.2022, 2021-01-01) keeps its month and year; a month name may carry a dot or a comma ("Sept. 2023", "Feb, 2023").
-    private const string Date = @"(?:(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}|(?:0?[1-9]|1[0-2])\s?[./]\s?(?:19|20)\d{2}|"
+    private const string Date = @"(?:(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}|(?:0?[1-9]|1[0-2])\s?[./]\s?(?:19|20)\d{2}|(?<!\d)(?:0[1-9]|1[0-2])-(?:19|20)\d{2}|"
         + @"(?<!\p{L})" + Month + @",?\s*(?:19|20)\d{2}|" + Season + @",?\s+(?:19|20)\d{2}|(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)";
 
     private const string Present = @"(?:present|now|current|currently|today|ongoing|date|heute|jetzt|aktuell|laufend|dato|aujourd'hui|aujourd’hui|ce jour|présent|actuel|actuellement|en cours|oggi|attuale|in corso|presente|ad oggi)";
@@ -111,7 +111,7 @@ internal static partial class DateRangeParser
     [GeneratedRegex(@"(?:since|seit|depuis|dal|dall'|da|from|ab)\s+(?<start>" + Date + @")(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SincePattern();
 
-    [GeneratedRegex(@"^(0?[1-9]|1[0-2])\s?[./]\s?((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(0?[1-9]|1[0-2])\s?[./-]\s?((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumericPattern();
 
     [GeneratedRegex(@"^((?:19|20)\d{2})(?:-(0[1-9]|1[0-2])(?:-\d{2})?)?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -153,7 +153,10 @@ internal static partial class EntryParser
                 continue;
             var joined = head + " " + tail;
             if (DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
+            {
+                JoinColumnOverLines(result, i);
                 continue;
+            }
             if (DateRangeParser.Find(head) is { } alone && alone.Length >= range.Length - 1)
                 continue; // the first line was a whole range already
 
@@ -195,6 +198,35 @@ internal static partial class EntryParser
             }
         }
     }
+
+    /// <summary>A date column wrapped over three or four lines beside the entry ("November" / "2021 – Mai" / "2025"):
+    /// the first cells of the lines are joined back when together, and only together, they make one whole range.</summary>
+    private static void JoinColumnOverLines(List<string> lines, int i)
+    {
+        var head = lines[i].Split('\t')[0].Trim();
+        if (head.Length is 0 or > 16 || DateRangeParser.Find(head) is not null || !IsDateWords(head))
+            return;
+        var joined = head;
+        for (var j = i + 1; j < lines.Count && j <= i + 3; j++)
+        {
+            var cell = lines[j].Split('\t')[0].Trim();
+            if (cell.Length is 0 or > 16 || !IsDateWords(cell))
+                return;
+            joined += " " + cell;
+            if (j == i + 1 || DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
+                continue;
+            lines[i] = string.Join('\t', new[] { joined }.Concat(lines[i].Split('\t').Skip(1)));
+            for (var k = i + 1; k <= j; k++)
+                lines[k] = string.Join('\t', lines[k].Split('\t').Skip(1));
+            return;
+        }
+    }
+
+    // Only years, month names, dashes and open ends: the pieces of a wrapped date column.
+    private static bool IsDateWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w =>
+        YearOnly().IsMatch(w.Trim('.', ',')) || w is "–" or "-" or "—" or "bis" or "to"
+        || (w.Trim('.', ',').Length >= 3 && w.Trim('.', ',').All(char.IsLetter) && DateRangeParser.MonthNumber(w.Trim('.', ',')) is not null)
+        || DateRangeParser.Find("2020 – " + w) is { Length: var l } && l == 7 + w.Length);
 
     private static bool IsDateFragment(string text) =>
         text.Length is > 0 and <= 16 && !text.Contains('\t', StringComparison.Ordinal)

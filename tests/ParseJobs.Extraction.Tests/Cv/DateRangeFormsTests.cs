@@ -24,6 +24,8 @@ public sealed class DateRangeFormsTests
     [InlineData("2021-01-01 — 2023-06-01", "01.2021", "06.2023")]
     [InlineData("2018-04 – 2020-09", "04.2018", "09.2020")]
     [InlineData("2015 - 2019", "2015", "2019")]
+    [InlineData("09-2023 – 03/2024", "09.2023", "03.2024")]
+    [InlineData("6 mois : 05-2023 – 08-2023", "05.2023", "08.2023")]
     // seasons stand for their year
     [InlineData("Summer 2021 – Fall 2022", "2021", "2022")]
     [InlineData("Sommer 2019 - Herbst 2020", "2019", "2020")]

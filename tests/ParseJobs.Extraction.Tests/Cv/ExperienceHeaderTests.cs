@@ -59,4 +59,21 @@ public sealed class ExperienceHeaderTests
         Assert.Equal("Built the model serving platform for two million monthly requests with 99.9% uptime\nRaised the seed round and hired the first twelve engineers.",
             profile.Experience[0].Description);
     }
+
+    [Fact]
+    public void Extract_JoinsADateColumnWrappedOverThreeOrFourLines_BesideTheEntry()
+    {
+        var profile = Extract("Ada Lind", "ada.lind@example.org", "Beruflicher Werdegang",
+            "November\tMobile-Entwicklerin, Alt Ismael Automation KG, Hannover",
+            "2021 – Mai\tSchulung von elf neuen Mitarbeitenden im Datenschutz.",
+            "2025\tEinführung eines Monitorings für drei produktive Systeme.",
+            "Dezember\tLohnbuchhalterin, Tanner Holzbau GmbH, Rapperswil-Jona",
+            "2017 –\tMonatliche Lohnabrechnung für rund vierhundert Mitarbeitende.",
+            "Dezember",
+            "2019");
+
+        Assert.Equal<string>(["11.2021", "12.2017"], [.. profile.Experience.Select(e => e.StartDate)]);
+        Assert.Equal<string>(["05.2025", "12.2019"], [.. profile.Experience.Select(e => e.EndDate)]);
+        Assert.Equal<string>(["Alt Ismael Automation KG", "Tanner Holzbau GmbH"], [.. profile.Experience.Select(e => e.Company)]);
+    }
 }
