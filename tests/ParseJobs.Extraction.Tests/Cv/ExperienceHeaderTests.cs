@@ -76,4 +76,17 @@ public sealed class ExperienceHeaderTests
         Assert.Equal<string>(["05.2025", "12.2019"], [.. profile.Experience.Select(e => e.EndDate)]);
         Assert.Equal<string>(["Alt Ismael Automation KG", "Tanner Holzbau GmbH"], [.. profile.Experience.Select(e => e.Company)]);
     }
+
+    [Theory]
+    [InlineData("Architecte logiciel, Lefebvre + Nguyen SA\tYverdon-les-Bains", "Architecte logiciel", "Lefebvre + Nguyen SA", "Yverdon-les-Bains")]
+    [InlineData("Capo cantiere, Cammarata Robotica AG · La Chaux-de-Fonds", "Capo cantiere", "Cammarata Robotica AG", "La Chaux-de-Fonds")]
+    [InlineData("Conducteur de travaux, Rivière Emballages SA\tDijon", "Conducteur de travaux", "Rivière Emballages SA", "Dijon")]
+    public void Extract_ReadsFrenchAndItalianTitles_AndHyphenatedPlaces(string header, string position, string company, string city)
+    {
+        var profile = Extract("Ada Lind", "ada.lind@example.org", "Expérience professionnelle", header, "03/2021 – 05/2025",
+            "Conception des interfaces entre les systèmes de production.");
+
+        var job = Assert.Single(profile.Experience);
+        Assert.Equal((position, company, city), (job.Position, job.Company, job.City));
+    }
 }
