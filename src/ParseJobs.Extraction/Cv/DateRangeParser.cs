@@ -35,6 +35,11 @@ internal static partial class DateRangeParser
                 return new DateRange(start, end, m.Index, m.Length);
         }
 
+        // "2024-07-01 —" at the end of the line: a range whose end the template leaves blank for the current job.
+        var open = OpenEndPattern().Match(line);
+        if (open.Success && Normalize(open.Groups["start"].Value) is { } o)
+            return new DateRange(o, "", open.Index, open.Length);
+
         var since = SincePattern().Match(line);
         if (since.Success && Normalize(since.Groups["start"].Value) is { } s)
             return new DateRange(s, "", since.Index, since.Length);
@@ -107,6 +112,9 @@ internal static partial class DateRangeParser
 
     [GeneratedRegex(@"(?<![\d.])(?<start>" + Date + @")\s*(?:[-–—−‐‑‒―\u00AD~]|to|through|thru|bis|à|au|a|al|fino a|until|till|jusqu'à|jusqu’à)\s*(?:(?<present>" + Present + @")|(?<end>" + Date + @"))(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RangePattern();
+
+    [GeneratedRegex(@"(?<![\d.])(?<start>" + Date + @")\s*[-–—]\s*$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OpenEndPattern();
 
     [GeneratedRegex(@"(?:since|seit|depuis|dal|dall'|da|from|ab)\s+(?<start>" + Date + @")(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SincePattern();

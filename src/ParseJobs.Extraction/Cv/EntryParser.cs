@@ -152,7 +152,8 @@ internal static partial class EntryParser
             if (tail.Length is 0 or > 16 || !tail.Any(char.IsDigit))
                 continue;
             var joined = head + " " + tail;
-            if (DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
+            // "Dezember 2017 –" is an open range on its own but, in a wrapped column, only the first half of one.
+            if (DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1 || EndsWithDash(joined))
             {
                 JoinColumnOverLines(result, i);
                 continue;
@@ -213,7 +214,7 @@ internal static partial class EntryParser
             if (cell.Length is 0 or > 16 || !IsDateWords(cell))
                 return;
             joined += " " + cell;
-            if (j == i + 1 || DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
+            if (j == i + 1 || EndsWithDash(joined) || DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
                 continue;
             lines[i] = string.Join('\t', new[] { joined }.Concat(lines[i].Split('\t').Skip(1)));
             for (var k = i + 1; k <= j; k++)
@@ -221,6 +222,8 @@ internal static partial class EntryParser
             return;
         }
     }
+
+    private static bool EndsWithDash(string text) => text.TrimEnd() is { Length: > 0 } t && t[^1] is '–' or '-' or '—';
 
     // Only years, month names, dashes and open ends: the pieces of a wrapped date column.
     private static bool IsDateWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w =>

@@ -36,6 +36,8 @@ public sealed class DateRangeFormsTests
     [InlineData("2019 – actuel", "2019", "")]
     [InlineData("aprile 2021 – oggi", "04.2021", "")]
     [InlineData("2018 – attuale", "2018", "")]
+    [InlineData("Weber Mobilität Sagl 2024-07-01 —", "07.2024", "")]
+    [InlineData("März 2021 –", "03.2021", "")]
     // open starts
     [InlineData("since 2022", "2022", "")]
     [InlineData("seit März 2021", "03.2021", "")]
