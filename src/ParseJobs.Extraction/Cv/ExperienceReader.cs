@@ -31,6 +31,9 @@ internal static partial class ExperienceReader
                     continue;
                 }
 
+                if (IsContact(fragment))
+                    continue; // a contact column read into the section: "+1 404 555 0142", "name@example.org"
+
                 if (Location(fragment) is { } location && fragments.Count >= 1)
                 {
                     entry.City = location.City;
@@ -70,6 +73,11 @@ internal static partial class ExperienceReader
 
         return result;
     }
+
+    private static bool IsContact(string fragment) =>
+        fragment.Contains('@', StringComparison.Ordinal) && !fragment.Contains(' ', StringComparison.Ordinal)
+        || fragment.StartsWith("http", StringComparison.OrdinalIgnoreCase) || fragment.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || (fragment.Count(char.IsDigit) >= 7 && fragment.All(c => char.IsDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or '/' or '.'));
 
     /// <summary>"Zürich, CH", "Santa Clara, CA" (a US state: no country), or "Berlin" alone; else null.</summary>
     internal static (string City, string Country)? Location(string fragment)

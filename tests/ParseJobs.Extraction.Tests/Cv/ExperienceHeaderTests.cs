@@ -89,4 +89,14 @@ public sealed class ExperienceHeaderTests
         var job = Assert.Single(profile.Experience);
         Assert.Equal((position, company, city), (job.Position, job.Company, job.City));
     }
+
+    [Fact]
+    public void Extract_MakesNoJob_OfAContactColumnReadIntoTheExperienceSection()
+    {
+        var profile = Extract("Ada Lind", "Experience", "Lynch + Bartoletti Inc. · Denver, USA", "Test Automation Engineer\t01/2019 – 12/2022",
+            "· Moved eight legacy services to the new monitoring without downtime.", "+1 404 555 0142", "ada.lind@example.org", "Skills", "Python");
+
+        var job = Assert.Single(profile.Experience);
+        Assert.Equal("Test Automation Engineer", job.Position);
+    }
 }
