@@ -16,7 +16,7 @@ internal static partial class DateRangeParser
     private const string Season = @"(?:spring|summer|autumn|fall|winter|fr[üu]hling|fr[üu]hjahr|sommer|herbst|printemps|[ée]t[ée]|automne|hiver|primavera|estate|autunno|inverno)";
 
     // A full day date (31.12.2022, 2021-01-01) keeps its month and year; a month name may carry a dot or a comma ("Sept. 2023", "Feb, 2023").
-    private const string Date = @"(?:(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}|(?:0?[1-9]|1[0-2])\s?[./]\s?(?:19|20)\d{2}|"
+    private const string Date = @"(?:(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}|(?:0?[1-9]|1[0-2])\s?[./]\s?(?:19|20)\d{2}|(?<!\d)(?:0[1-9]|1[0-2])-(?:19|20)\d{2}|"
         + @"(?<!\p{L})" + Month + @",?\s*(?:19|20)\d{2}|" + Season + @",?\s+(?:19|20)\d{2}|(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)";
 
     private const string Present = @"(?:present|now|current|currently|today|ongoing|date|heute|jetzt|aktuell|laufend|dato|aujourd'hui|aujourd’hui|ce jour|présent|actuel|actuellement|en cours|oggi|attuale|in corso|presente|ad oggi)";
@@ -34,6 +34,11 @@ internal static partial class DateRangeParser
             if (start is not null && end is not null)
                 return new DateRange(start, end, m.Index, m.Length);
         }
+
+        // "2024-07-01 —" at the end of the line: a range whose end the template leaves blank for the current job.
+        var open = OpenEndPattern().Match(line);
+        if (open.Success && Normalize(open.Groups["start"].Value) is { } o)
+            return new DateRange(o, "", open.Index, open.Length);
 
         var since = SincePattern().Match(line);
         if (since.Success && Normalize(since.Groups["start"].Value) is { } s)
@@ -108,10 +113,13 @@ internal static partial class DateRangeParser
     [GeneratedRegex(@"(?<![\d.])(?<start>" + Date + @")\s*(?:[-–—−‐‑‒―\u00AD~]|to|through|thru|bis|à|au|a|al|fino a|until|till|jusqu'à|jusqu’à)\s*(?:(?<present>" + Present + @")|(?<end>" + Date + @"))(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RangePattern();
 
+    [GeneratedRegex(@"(?<![\d.])(?<start>" + Date + @")\s*[-–—]\s*$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OpenEndPattern();
+
     [GeneratedRegex(@"(?:since|seit|depuis|dal|dall'|da|from|ab)\s+(?<start>" + Date + @")(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SincePattern();
 
-    [GeneratedRegex(@"^(0?[1-9]|1[0-2])\s?[./]\s?((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(0?[1-9]|1[0-2])\s?[./-]\s?((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumericPattern();
 
     [GeneratedRegex(@"^((?:19|20)\d{2})(?:-(0[1-9]|1[0-2])(?:-\d{2})?)?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

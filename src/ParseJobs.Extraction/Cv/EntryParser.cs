@@ -11,6 +11,9 @@ internal sealed class RawEntry
     public List<string> Headers { get; } = [];
 
     public List<string> Description { get; } = [];
+
+    /// <summary>Header fragments that stood in a later cell of their line (after a tab): a right-hand place or label.</summary>
+    public HashSet<string> Beside { get; } = [];
 }
 
 /// <summary>Splits the lines of an experience or education section into entries. Works for dates
@@ -66,6 +69,8 @@ internal static partial class EntryParser
 
                     foreach (var fragment in Fragments(header))
                         entry.Headers.Add(fragment);
+                    foreach (var cell in header.Split('\t').Skip(1))
+                        entry.Beside.UnionWith(Fragments(cell));
                 }
 
                 entries.Add(entry);
@@ -129,7 +134,7 @@ internal static partial class EntryParser
             .Where(f => f.Length > 0 && f.Any(char.IsLetterOrDigit) && !DurationPattern().IsMatch(f));
 
     // "2 years 11 months", "3 Jahre", "8 mois", "1 anno" printed after a range: the length of the job, no header.
-    [GeneratedRegex(@"^(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|mt\.?|ans?|années?|mois|anni|anno|mesi|mese)\b[\s,]*(?:and|und|et|e)?\s*)+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?n?|monate?n?|mt\.?|mon\.?|mos\.?|ans?|années?|mois|anni|anno|mesi|mese)(?!\p{L})[\s,.]*(?:and|und|et|e)?\s*)+$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DurationPattern();
 
     /// <summary>A narrow date column wraps "02.2023 –" / "07.2025" or "April 2018 – Oktober" / "2021": the halves
@@ -147,8 +152,12 @@ internal static partial class EntryParser
             if (tail.Length is 0 or > 16 || !tail.Any(char.IsDigit))
                 continue;
             var joined = head + " " + tail;
-            if (DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
+            // "Dezember 2017 –" is an open range on its own but, in a wrapped column, only the first half of one.
+            if (DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1 || EndsWithDash(joined))
+            {
+                JoinColumnOverLines(result, i);
                 continue;
+            }
             if (DateRangeParser.Find(head) is { } alone && alone.Length >= range.Length - 1)
                 continue; // the first line was a whole range already
 
@@ -191,6 +200,37 @@ internal static partial class EntryParser
         }
     }
 
+    /// <summary>A date column wrapped over three or four lines beside the entry ("November" / "2021 – Mai" / "2025"):
+    /// the first cells of the lines are joined back when together, and only together, they make one whole range.</summary>
+    private static void JoinColumnOverLines(List<string> lines, int i)
+    {
+        var head = lines[i].Split('\t')[0].Trim();
+        if (head.Length is 0 or > 16 || DateRangeParser.Find(head) is not null || !IsDateWords(head))
+            return;
+        var joined = head;
+        for (var j = i + 1; j < lines.Count && j <= i + 3; j++)
+        {
+            var cell = lines[j].Split('\t')[0].Trim();
+            if (cell.Length is 0 or > 16 || !IsDateWords(cell))
+                return;
+            joined += " " + cell;
+            if (j == i + 1 || EndsWithDash(joined) || DateRangeParser.Find(joined) is not { } range || range.Index != 0 || range.Length < joined.Length - 1)
+                continue;
+            lines[i] = string.Join('\t', new[] { joined }.Concat(lines[i].Split('\t').Skip(1)));
+            for (var k = i + 1; k <= j; k++)
+                lines[k] = string.Join('\t', lines[k].Split('\t').Skip(1));
+            return;
+        }
+    }
+
+    private static bool EndsWithDash(string text) => text.TrimEnd() is { Length: > 0 } t && t[^1] is '–' or '-' or '—';
+
+    // Only years, month names, dashes and open ends: the pieces of a wrapped date column.
+    private static bool IsDateWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w =>
+        YearOnly().IsMatch(w.Trim('.', ',')) || w is "–" or "-" or "—" or "bis" or "to"
+        || (w.Trim('.', ',').Length >= 3 && w.Trim('.', ',').All(char.IsLetter) && DateRangeParser.MonthNumber(w.Trim('.', ',')) is not null)
+        || DateRangeParser.Find("2020 – " + w) is { Length: var l } && l == 7 + w.Length);
+
     private static bool IsDateFragment(string text) =>
         text.Length is > 0 and <= 16 && !text.Contains('\t', StringComparison.Ordinal)
         && (YearOnly().IsMatch(text) || (text.TrimStart('–', '-', '—', ' ') is { Length: >= 3 } word && word.Length < text.Length
@@ -210,7 +250,7 @@ internal static partial class EntryParser
         {
             var wrapped = previousLength >= Math.Max(40, fullWidth);
             previousLength = raw.Length;
-            var line = raw;
+            var line = SplitDateCell(raw, result);
             if (line.Length == 0)
                 continue;
             var bullet = CvText.StartsWithBullet(line);
@@ -257,11 +297,50 @@ internal static partial class EntryParser
 
             // "Kassulke Media Group Inc." ends in a full stop, but the stop belongs to the legal form: a company, no sentence.
             var namesACompany = CvText.WordCount(text) <= 6 && LegalFormAtEnd().IsMatch(text);
-            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !namesACompany && !(afterBareDates && !text.EndsWith('.'))));
+            var isDescription = dates is null && (bullet || (CvText.IsSentence(text) && !namesASchool && !namesACompany && !IsHeaderShape(text)
+                && !(afterBareDates && !text.EndsWith('.'))));
             result.Add((isDescription ? text.Replace('\t', ' ') : text, isDescription, dates));
         }
 
         return result;
+    }
+
+    /// <summary>A right-hand date column read beside a bullet ("• Built the platform…&lt;TAB&gt;June 2023 – present"): the
+    /// range goes to the entry as a line of its own, before the bullet, and a duration cell ("2 years 10 months") is
+    /// dropped, so that neither makes the bullet a header nor ends up in the description.</summary>
+    private static string SplitDateCell(string line, List<(string Text, bool IsDescription, DateRange? Dates)> result)
+    {
+        if (!line.Contains('	', StringComparison.Ordinal))
+            return line;
+        var cells = line.Split('	').ToList();
+        while (cells.Count > 1 && DurationPattern().IsMatch(cells[^1].Trim()))
+            cells.RemoveAt(cells.Count - 1);
+        if (cells.Count > 1 && DateRangeParser.Find(cells[^1]) is { } range && range.Length >= cells[^1].Trim().Length - 1)
+        {
+            var head = string.Join(' ', cells.Take(cells.Count - 1)).Trim();
+            // A header ends in a full stop in some templates ("Architect, Dooley LLP, Leeds."): prose has lower-case words.
+            var prose = CvText.IsSentence(head) && head.Split(' ').Count(w => w.Length > 0 && char.IsLower(w[0])) >= 3 && !IsHeaderShape(head)
+                && FieldClassifier.InstitutionScore(head) == 0 && FieldClassifier.DegreeScore(head) == 0;
+            if (CvText.StartsWithBullet(head) || prose)
+            {
+                result.Add((cells[^1].Trim(), false, DateRangeParser.Find(cells[^1].Trim())));
+                return head;
+            }
+        }
+
+        return string.Join('	', cells);
+    }
+
+    /// <summary>An entry header that is long enough to read as a sentence: "Title at Company" with a title word before
+    /// "at", or short fragments between separators ("Title, Company · City · 3 years"), none of them a sentence.</summary>
+    internal static bool IsHeaderShape(string text)
+    {
+        if (ExperienceReader.TitleAtCompanyHeader(text) is { } at && CvText.WordCount(text) <= 12 && !at.Company.Contains(". ", StringComparison.Ordinal))
+            return true;
+        var fragments = FragmentSeparator().Split(text).Select(f => f.Trim()).Where(f => f.Length > 0).ToList();
+        // Justified text whose words the text layer separates by tabs has one word per fragment: no header.
+        return fragments.Count is >= 2 and <= 5 && fragments.Sum(CvText.WordCount) >= 1.5 * fragments.Count && fragments.TrueForAll(f => CvText.WordCount(f) <= 7
+            && (!CvText.IsSentence(f) || LegalFormAtEnd().IsMatch(f) || DurationPattern().IsMatch(f) || ExperienceReader.TitleAtCompanyHeader(f) is not null));
     }
 
     private static bool IsSubHeading(string text) =>

@@ -31,6 +31,9 @@ internal static partial class ExperienceReader
                     continue;
                 }
 
+                if (IsContact(fragment))
+                    continue; // a contact column read into the section: "+1 404 555 0142", "name@example.org"
+
                 if (Location(fragment) is { } location && fragments.Count >= 1)
                 {
                     entry.City = location.City;
@@ -39,6 +42,14 @@ internal static partial class ExperienceReader
                 }
 
                 fragments.Add(fragment);
+            }
+
+            // "Westbrook Freight Inc. | Portland" over "Analyst | Feb 2023": beside a company and a title, a bare place name is the city.
+            if (fragments.Count >= 3 && fragments.FindIndex(1, f => raw.Beside.Contains(f) && CvText.WordCount(f) <= 2 && (IsPlace(f) || FieldClassifier.LooksLikeCity(f))) is var p and > 0)
+            {
+                if (entry.City.Length == 0)
+                    entry.City = fragments[p].Split(',')[0].Trim();
+                fragments.RemoveAt(p);
             }
 
             AssignCompanyAndPosition(entry, fragments);
@@ -62,6 +73,11 @@ internal static partial class ExperienceReader
 
         return result;
     }
+
+    private static bool IsContact(string fragment) =>
+        fragment.Contains('@', StringComparison.Ordinal) && !fragment.Contains(' ', StringComparison.Ordinal)
+        || fragment.StartsWith("http", StringComparison.OrdinalIgnoreCase) || fragment.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || (fragment.Count(char.IsDigit) >= 7 && fragment.All(c => char.IsDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or '/' or '.'));
 
     /// <summary>"Zürich, CH", "Santa Clara, CA" (a US state: no country), or "Berlin" alone; else null.</summary>
     internal static (string City, string Country)? Location(string fragment)
@@ -87,6 +103,8 @@ internal static partial class ExperienceReader
     private static void AssignCompanyAndPosition(ExperienceEntry entry, List<string> fragments)
     {
         if (fragments.Count == 0)
+            return;
+        if (fragments.Count > 1 && WholeHeader(entry, fragments))
             return;
         if (fragments.Count == 1)
         {
@@ -127,6 +145,44 @@ internal static partial class ExperienceReader
             entry.Position = a;
             SetCompany(entry, b);
         }
+    }
+
+    /// <summary>"Title at Company" (also bei, chez, presso, @) whose first part names a job title, or null.</summary>
+    internal static (string Position, string Company)? TitleAtCompanyHeader(string text)
+    {
+        var at = TitleAtCompany().Match(text.Trim());
+        return at.Success && FieldClassifier.PositionScore(at.Groups["pos"].Value) > 0 && CvText.WordCount(at.Groups["pos"].Value) <= 6
+            ? (at.Groups["pos"].Value, at.Groups["company"].Value.Trim())
+            : null;
+    }
+
+    // "Title at Company" or "Title, Company" in one fragment beside a place ("Denver") or a duration is the whole header:
+    // the other short fragments are the place, never the company.
+    private static bool WholeHeader(ExperienceEntry entry, List<string> fragments)
+    {
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            var at = TitleAtCompany().Match(fragments[i]);
+            (string Position, string Company)? split = at.Success ? (at.Groups["pos"].Value, at.Groups["company"].Value) : SplitTitleAndCompany(fragments[i]);
+            if (split is null || FieldClassifier.PositionScore(split.Value.Position) == 0)
+                continue;
+            var others = fragments.Where((_, k) => k != i).ToList();
+            if (!others.TrueForAll(o => IsPlace(o) || FieldClassifier.LooksLikeCity(o)))
+                continue;
+            entry.Position = split.Value.Position;
+            SetCompany(entry, split.Value.Company);
+            if (entry.City.Length == 0 && others.Count > 0)
+            {
+                var place = Location(others[0]);
+                entry.City = place?.City ?? others[0].Split(',')[0].Trim();
+                if (place is not null && entry.Country.Length == 0)
+                    entry.Country = place.Value.Country;
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     // "Project Manager, Vasa Energi AB" or "Vasa Energi AB, Project Manager": a title on one side of the first comma

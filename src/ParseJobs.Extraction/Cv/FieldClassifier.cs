@@ -21,6 +21,8 @@ internal static class FieldClassifier
         "verantwortlicher", "spezialist", "spezialistin", "praktikant", "praktikantin", "assistent", "assistentin", "teamleiter", "geschäftsführer", "buchhalter", "buchhalterin",
         "ingénieur", "ingénieure", "développeur", "développeuse", "chef", "cheffe", "chargé", "chargée", "responsable", "conseiller", "conseillère", "analyste", "gestionnaire",
         "directeur", "directrice", "comptable", "stagiaire", "technicien", "consultante", "administrateur",
+        "architecte", "conducteur", "conductrice", "assistante", "opérateur", "opératrice", "technicienne", "acheteur", "acheteuse",
+        "architetto", "operatore", "operatrice", "assistente", "coordinatore", "coordinatrice",
         "ingegnere", "sviluppatore", "sviluppatrice", "consulente", "responsabile", "direttore", "direttrice", "tecnico", "analista", "contabile", "impiegato", "impiegata",
         "capo", "addetto", "addetta", "stagista", "amministratore", "progettista",
         // founders, C-level titles, research, teaching and volunteer roles (volunteer roles count as jobs)
@@ -105,9 +107,10 @@ internal static class FieldClassifier
         var t = text.Trim();
         if (t.Length is < 2 or > 40 || t.Any(char.IsDigit))
             return false;
+        // "Yverdon-les-Bains", "La Chaux-de-Fonds": hyphenated parts count as one word, their particles may be lower case.
         var words = t.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 3 && char.IsUpper(words[0][0])
-            && words.All(w => char.IsUpper(w[0]) || w is "de" or "la" or "le" or "am" or "an" or "der" or "sur" or "di" or "del" or "en" or "im" or "upon" or "on")
+        return t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && words.Length <= 5 && char.IsUpper(words[0][0])
+            && words.All(w => char.IsUpper(w[0]) || w is "de" or "la" or "le" or "les" or "am" or "an" or "der" or "sur" or "di" or "del" or "en" or "im" or "upon" or "on")
             && CompanyScore(t) == 0 && PositionScore(t) == 0;
     }
 

@@ -120,7 +120,7 @@ internal static class SectionDetector
     [
         ("experience", SectionKind.Experience), ("experiences", SectionKind.Experience), ("employment", SectionKind.Experience), ("history", SectionKind.Experience),
         ("internships", SectionKind.Experience), ("positions", SectionKind.Experience), ("erfahrung", SectionKind.Experience), ("erfahrungen", SectionKind.Experience),
-        ("tatigkeiten", SectionKind.Experience), ("tatigkeit", SectionKind.Experience), ("praktika", SectionKind.Experience), ("werdegang", SectionKind.Experience),
+        ("tatigkeiten", SectionKind.Experience), ("tatigkeit", SectionKind.Experience), ("praktika", SectionKind.Experience), ("werdegang", SectionKind.Experience), ("stationen", SectionKind.Experience), ("laufbahn", SectionKind.Experience),
         ("professionnelle", SectionKind.Experience), ("professionnelles", SectionKind.Experience), ("professionale", SectionKind.Experience),
         ("professionali", SectionKind.Experience), ("lavorative", SectionKind.Experience), ("lavorativa", SectionKind.Experience),
         ("education", SectionKind.Education), ("studium", SectionKind.Education), ("ausbildung", SectionKind.Education), ("schulbildung", SectionKind.Education),
@@ -164,14 +164,24 @@ internal static class SectionDetector
             "profil professionnel", "résumé", "à propos", "à propos de moi", "sommaire",
             "profilo", "profilo professionale", "sommario", "chi sono", "riepilogo", "obiettivo");
         Add(SectionKind.Experience, "experience", "work experience", "professional experience", "work", "employment", "employment history", "work history",
-            "career", "career history", "professional background", "relevant experience",
+            "career", "career history", "professional background", "relevant experience", "background", "professional history", "employment record",
+            "positions held", "work and experience", "experience and internships",
+            "berufliche stationen", "berufliche laufbahn", "beruflicher hintergrund", "berufstätigkeit", "berufstätigkeiten", "beschäftigungsverlauf",
+            "arbeitserfahrung", "praktische erfahrung", "berufliche praxis", "karriere", "laufbahn", "stationen",
+            "parcours", "carrière", "emplois", "historique professionnel", "expériences de travail", "expérience de travail",
+            "esperienze", "carriera", "percorso lavorativo", "esperienze di lavoro", "storia lavorativa", "esperienze professionali e stage",
             "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang", "werdegang", "berufspraxis", "erfahrung", "praxiserfahrung",
             "expérience professionnelle", "expériences professionnelles", "expérience", "expériences", "parcours professionnel",
             "esperienza professionale", "esperienze professionali", "esperienza lavorativa", "esperienze lavorative", "esperienza", "percorso professionale");
         Add(SectionKind.Education, "education", "academic background", "education and training", "studies", "academic education", "qualifications",
             "ausbildung", "bildung", "bildungsweg", "schulbildung", "studium", "aus- und weiterbildung",
             "formation", "formations", "études", "parcours académique", "formation académique", "diplômes", "diplômes et formations",
-            "formazione", "istruzione", "studi", "percorso formativo", "istruzione e formazione", "diplomi", "titoli di studio");
+            "formazione", "istruzione", "studi", "percorso formativo", "istruzione e formazione", "diplomi", "titoli di studio",
+            "educational background", "education history", "academic history", "academic qualifications", "schooling",
+            "schule und studium", "studium und ausbildung", "ausbildung und studium", "schulische ausbildung", "akademische ausbildung",
+            "bildungsgang", "schule", "schulen", "hochschulbildung", "bildung und qualifikationen",
+            "cursus", "parcours scolaire", "parcours universitaire", "études et diplômes", "formation et diplômes", "diplômes et études",
+            "formazione accademica", "percorso di studi", "studi e formazione", "formazione e titoli");
         Add(SectionKind.FurtherEducation, "further education", "certifications", "certificates", "courses", "training", "continuing education", "professional development",
             "weiterbildung", "weiterbildungen", "zertifikate", "kurse", "zertifizierungen",
             "formation continue", "certifications et formations", "certificats",
@@ -179,7 +189,7 @@ internal static class SectionDetector
         Add(SectionKind.Skills, "skills", "technical skills", "competencies", "core competencies", "expertise", "skills and competencies", "key skills",
             "kenntnisse", "fähigkeiten", "kompetenzen", "fachkenntnisse", "fähigkeiten und kenntnisse",
             "compétences", "compétences clés", "savoir-faire",
-            "competenze", "abilità", "conoscenze", "capacità e competenze");
+            "competenze", "abilità", "conoscenze", "capacità e competenze", "capacità", "competenze tecniche", "competenze informatiche");
         Add(SectionKind.Languages, "languages", "language skills", "sprachen", "sprachkenntnisse", "langues", "compétences linguistiques", "connaissances linguistiques",
             "lingue", "conoscenze linguistiche", "competenze linguistiche");
         Add(SectionKind.Hobbies, "hobbies", "interests", "hobbies and interests", "hobbies & interests", "leisure", "activities",

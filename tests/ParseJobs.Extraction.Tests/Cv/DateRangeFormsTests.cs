@@ -24,6 +24,8 @@ public sealed class DateRangeFormsTests
     [InlineData("2021-01-01 — 2023-06-01", "01.2021", "06.2023")]
     [InlineData("2018-04 – 2020-09", "04.2018", "09.2020")]
     [InlineData("2015 - 2019", "2015", "2019")]
+    [InlineData("09-2023 – 03/2024", "09.2023", "03.2024")]
+    [InlineData("6 mois : 05-2023 – 08-2023", "05.2023", "08.2023")]
     // seasons stand for their year
     [InlineData("Summer 2021 – Fall 2022", "2021", "2022")]
     [InlineData("Sommer 2019 - Herbst 2020", "2019", "2020")]
@@ -34,6 +36,8 @@ public sealed class DateRangeFormsTests
     [InlineData("2019 – actuel", "2019", "")]
     [InlineData("aprile 2021 – oggi", "04.2021", "")]
     [InlineData("2018 – attuale", "2018", "")]
+    [InlineData("Weber Mobilität Sagl 2024-07-01 —", "07.2024", "")]
+    [InlineData("März 2021 –", "03.2021", "")]
     // open starts
     [InlineData("since 2022", "2022", "")]
     [InlineData("seit März 2021", "03.2021", "")]

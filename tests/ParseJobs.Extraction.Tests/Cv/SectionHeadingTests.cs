@@ -18,6 +18,16 @@ public sealed class SectionHeadingTests
     [InlineData("IT-Kenntnisse", "Skills")]
     [InlineData("Honors & Awards", "Other")]
     [InlineData("Selected Projects", "Other")]
+    [InlineData("Berufliche Stationen", "Experience")]
+    [InlineData("Berufliche Laufbahn", "Experience")]
+    [InlineData("Background", "Experience")]
+    [InlineData("Parcours", "Experience")]
+    [InlineData("Carriera", "Experience")]
+    [InlineData("Schule und Studium", "Education")]
+    [InlineData("Educational Background", "Education")]
+    [InlineData("Cursus", "Education")]
+    [InlineData("Percorso di studi", "Education")]
+    [InlineData("Capacità", "Skills")]
     public void Classify_OpensTheSection_ForHeadingsUnderOtherNames(string heading, string kind) =>
         Assert.Equal(Enum.Parse<SectionKind>(kind), SectionDetector.Classify(heading));
 
@@ -27,5 +37,6 @@ public sealed class SectionHeadingTests
     [InlineData("Gute Kenntnisse")]
     [InlineData("Led the migration of our skills.")]
     [InlineData("Senior Software Engineer")]
+    [InlineData("Kantonsschule")]
     public void Classify_ReturnsNull_ForLinesThatAreNoHeadings(string line) => Assert.Null(SectionDetector.Classify(line));
 }

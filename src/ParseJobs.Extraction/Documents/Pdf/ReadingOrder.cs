@@ -78,6 +78,8 @@ internal static class ReadingOrder
             var head = bands.Take(peeled).SelectMany(b => b).ToList();
             var left = body.Where(b => b.BoundingBox.Right <= gutter.Value).ToList();
             var right = body.Where(b => b.BoundingBox.Right > gutter.Value).ToList();
+            if (LabelColumn.Is(left, right))
+                return [.. ColumnOrder(head), .. LabelColumn.Interleave(ColumnOrder(left), ColumnOrder(right))];
             return [.. ColumnOrder(head), .. ColumnOrder(left), .. ColumnOrder(right)];
         }
 
@@ -167,13 +169,30 @@ internal static class ReadingOrder
         return groups;
     }
 
-    /// <summary>A block of labels ("Mobile:") or dates that belongs beside other text.</summary>
-    private static bool IsAnchor(TextBlock block) => block.TextLines.All(l =>
+    /// <summary>A block of labels ("Mobile:") or dates that belongs beside other text; also a right-aligned place over
+    /// its date ("Portland" / "Feb 2023 – Present"), which would otherwise be read as a column after the entries.</summary>
+    private static bool IsAnchor(TextBlock block) => block.TextLines.All(IsAnchorLine)
+        || (block.TextLines.Count is 2 or 3 && block.TextLines.Any(IsAnchorLine) && block.TextLines.All(l => IsAnchorLine(l) || IsPlaceLine(l))
+            && RightAligned(block.TextLines));
+
+    // Right-aligned lines end on one edge and start on different ones; a left-aligned name over a date does not.
+    private static bool RightAligned(IReadOnlyList<TextLine> lines) =>
+        lines.Max(l => l.BoundingBox.Right) - lines.Min(l => l.BoundingBox.Right) < 2
+        && lines.Max(l => l.BoundingBox.Left) - lines.Min(l => l.BoundingBox.Left) > 4;
+
+    private static bool IsAnchorLine(TextLine line)
     {
-        var text = l.Text.Trim();
+        var text = line.Text.Trim();
         return text.Length is > 0 and <= 40
             && (text.EndsWith(':') || (text.Any(char.IsDigit) && text.Count(char.IsLetter) <= 12));
-    });
+    }
+
+    private static bool IsPlaceLine(TextLine line)
+    {
+        var text = line.Text.Trim();
+        return text.Length is > 1 and <= 30 && line.Words.Count <= 3 && char.IsUpper(text[0]) && !text.Any(char.IsDigit)
+            && !text.EndsWith('.') && !text.EndsWith(':');
+    }
 
     private static double VerticalOverlap(PdfRectangle a, PdfRectangle b)
     {
