@@ -55,7 +55,7 @@ public sealed class JobKindDescriptor
     /// <summary>Runs one item of an item kind and serialises its result with <see cref="ResultJson"/>.</summary>
     internal Func<IServiceProvider, JobItemContext, CancellationToken, Task<JobItemOutcome>>? RunItem { get; init; }
 
-    /// <summary>Called once, by the run whose item completed the job (the fan-in), after its commit.</summary>
+    /// <summary>Called when the last item was counted, before the job is completed (<see cref="Items.ItemJobFinisher"/>): at least once, so idempotent.</summary>
     internal Func<IServiceProvider, Guid, CancellationToken, Task>? WhenItemsDone { get; init; }
 
     /// <summary>The time limit of a whole job, or of one item of an item kind.</summary>
@@ -158,7 +158,8 @@ public sealed class JobKindBuilder
         return this;
     }
 
-    /// <summary>For item kinds: runs once when the last item ended (e.g. a batch's summary), after the fan-in committed.</summary>
+    /// <summary>For item kinds: runs when the last item was counted (e.g. a batch's summary), before the job is completed,
+    /// so that a client sees <c>completed</c> only with what it wrote. At least once (a crash in between runs it again): idempotent.</summary>
     public JobKindBuilder WhenAllItemsDone(Func<IServiceProvider, Guid, CancellationToken, Task> handler)
     {
         WhenItemsDone = handler;

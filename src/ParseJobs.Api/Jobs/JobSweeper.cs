@@ -12,10 +12,11 @@ namespace ParseJobs.Api.Jobs;
 /// <summary>
 /// A recurring Hangfire job (every <c>Worker:SweepIntervalSeconds</c>) that repairs what a crash between two steps
 /// leaves behind: jobs committed but never enqueued (or whose Hangfire job vanished), chunks of items whose Hangfire
-/// job vanished, and dead workers' queue entries, which it moves ahead of the backlog.
+/// job vanished, item jobs whose fan-in run died before their hook ran, and dead workers' queue entries, which it
+/// moves ahead of the backlog.
 /// </summary>
 public sealed class JobSweeper(
-    ParseJobsDbContext db, JobDispatcher dispatcher, JobKinds kinds, JobStorage storage,
+    ParseJobsDbContext db, JobDispatcher dispatcher, ItemJobFinisher finisher, JobKinds kinds, JobStorage storage,
     IOptions<WorkerOptions> worker, TimeProvider clock, ILogger<JobSweeper> logger)
 {
     public const string RecurringJobId = "parsejobs-sweeper";
@@ -30,9 +31,10 @@ public sealed class JobSweeper(
         var requeued = await PrioritiseOrphansAsync(ct);
         var dispatched = await DispatchStrandedJobsAsync(ct);
         var chunks = await RedispatchVanishedChunksAsync(ct);
-        if (requeued + dispatched + chunks > 0)
+        var finished = await FinishCountedItemJobsAsync(ct);
+        if (requeued + dispatched + chunks + finished > 0)
         {
-            logger.LogWarning("Sweeper: {Orphans} orphaned queue entries put first, {Jobs} jobs dispatched, {Chunks} item chunks re-enqueued", requeued, dispatched, chunks);
+            logger.LogWarning("Sweeper: {Orphans} orphaned queue entries put first, {Jobs} jobs dispatched, {Chunks} item chunks re-enqueued, {Finished} counted item jobs finished", requeued, dispatched, chunks, finished);
         }
     }
 
@@ -108,6 +110,26 @@ public sealed class JobSweeper(
         }
 
         return count;
+    }
+
+    /// <summary>Running item jobs with every item counted, untouched for the grace time: their fan-in run died before
+    /// it finished them (see <see cref="ItemJobFinisher"/>).</summary>
+    public async Task<int> FinishCountedItemJobsAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().AddSeconds(-worker.Value.DispatchGraceSeconds);
+        var counted = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Running && j.TotalItems != null && j.ProcessedItems >= j.TotalItems && j.UpdatedAt < before)
+            .OrderBy(j => j.UpdatedAt).Take(Batch).Select(j => new { j.Id, j.Kind }).ToListAsync(ct);
+        var finished = 0;
+        foreach (var job in counted)
+        {
+            if (kinds.TryGet(job.Kind, out var descriptor) && await finisher.FinishAsync(job.Id, descriptor, ct))
+            {
+                finished++;
+            }
+        }
+
+        return finished;
     }
 
     // A Hangfire job that exists and may still run (queued, scheduled for a retry, processing).

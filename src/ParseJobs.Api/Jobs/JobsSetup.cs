@@ -15,6 +15,7 @@ public static class JobsSetup
         services.AddScoped<JobDeleter>();
         services.AddScoped<JobSweeper>();
         services.AddScoped<ItemChunkJob>();
+        services.AddScoped<ItemJobFinisher>();
         services.AddSingleton<JobProgressWriter>();
         return services;
     }

@@ -80,6 +80,44 @@ public sealed class ItemJobsTests(ItemJobsFixture hosts)
     }
 
     [Fact]
+    public async Task Job_IsCompletedOnlyAfterItsFanIn_AndTheSweeperFinishesIt_WhenTheFanInRunDied()
+    {
+        using var client = await hosts.A.CreateClientForNewOrganisationAsync();
+        hosts.FanIns.FailNext();
+        var jobId = await SubmitAsync(client, Enumerable.Range(0, 4).Select(_ => TestItemKind.Input(delayMs: 10)));
+
+        // Every item counted, the hook failed: the job must stay running (a client never sees completed without it).
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        JsonElement job;
+        do
+        {
+            await Task.Delay(100);
+            job = await client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}");
+        }
+        while (job.GetProperty("progress").GetProperty("processed_items").GetInt32() < 4 && DateTime.UtcNow < deadline);
+        await Task.Delay(500); // a wrongly completing run would have committed by now
+        job = await client.GetFromJsonAsync<JsonElement>($"/v1/jobs/{jobId}");
+        Assert.Equal(4, job.GetProperty("progress").GetProperty("processed_items").GetInt32());
+        Assert.Equal("running", job.GetProperty("status").GetString());
+        Assert.Equal(0, hosts.FanIns.Count(jobId));
+
+        // The sweeper finds it once the grace time has passed, runs the hook again and completes the job, once.
+        await using (var db = CreateDb())
+        {
+            await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.UpdatedAt, DateTimeOffset.UtcNow.AddHours(-1)));
+        }
+
+        await using (var scope = hosts.A.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<JobSweeper>().FinishCountedItemJobsAsync(CancellationToken.None);
+        }
+
+        job = await client.WaitForJobAsync(jobId);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(1, hosts.FanIns.Count(jobId));
+    }
+
+    [Fact]
     public async Task Items_AreCountedOnce_WhenTwoRunsOfOneChunkRace()
     {
         using var client = await hosts.A.CreateClientForNewOrganisationAsync();

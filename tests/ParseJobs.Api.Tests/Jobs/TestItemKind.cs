@@ -27,6 +27,7 @@ public static class TestItemKind
                 sp.GetRequiredService<FanInLog>().Record(jobId);
                 return Task.CompletedTask;
             }));
+
         return services;
     }
 
@@ -43,8 +44,20 @@ public sealed record EchoItemResult(string Host, int Seq);
 public sealed class FanInLog
 {
     private readonly ConcurrentDictionary<Guid, int> _counts = new();
+    private int _failNext;
 
-    public void Record(Guid jobId) => _counts.AddOrUpdate(jobId, 1, (_, n) => n + 1);
+    /// <summary>The next fan-in throws instead of recording: what a fan-in run that dies before finishing leaves.</summary>
+    public void FailNext() => Interlocked.Exchange(ref _failNext, 1);
+
+    public void Record(Guid jobId)
+    {
+        if (Interlocked.Exchange(ref _failNext, 0) == 1)
+        {
+            throw new InvalidOperationException($"The fan-in of job {jobId} was asked to fail.");
+        }
+
+        _counts.AddOrUpdate(jobId, 1, (_, n) => n + 1);
+    }
 
     public int Count(Guid jobId) => _counts.GetValueOrDefault(jobId);
 }

@@ -11,11 +11,12 @@ namespace ParseJobs.Api.Jobs.Items;
 /// The Hangfire job of one chunk of an item job: runs the chunk's unfinished items through their kind's work.
 /// Each ended item moves the job's counters by one atomic <c>UPDATE … RETURNING</c> in the same transaction as the
 /// item's own conditional update, so a chunk redone after its worker died counts nothing twice; the transaction
-/// whose update reaches the total completes the job (the fan-in), exactly once.
+/// whose update reaches the total is the fan-in: it completes the job in that transaction, or, for a kind with a
+/// when-all-items-done hook, hands over to <see cref="ItemJobFinisher"/> after its commit.
 /// </summary>
 [AutomaticRetry(Attempts = 10, DelaysInSeconds = [2, 10, 30, 60, 120, 300, 300, 300, 300, 300], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
 public sealed class ItemChunkJob(
-    ParseJobsDbContext db, JobKinds kinds, IServiceProvider services, IOptions<WorkerOptions> worker,
+    ParseJobsDbContext db, JobKinds kinds, IServiceProvider services, ItemJobFinisher finisher, IOptions<WorkerOptions> worker,
     IOptions<ResultOptions> results, TimeProvider clock, ILogger<ItemChunkJob> logger)
 {
     [DisplayName("Items of job {0}, chunk {1}")]
@@ -161,20 +162,21 @@ public sealed class ItemChunkJob(
                 WHERE id = {job.Id}
                 RETURNING processed_items AS processed, failed_items AS failed, total_items AS total
                 """).ToListAsync(ct)).SingleOrDefault() ?? new Counters { Total = int.MaxValue };
-            if (counters.Processed >= counters.Total)
+            if (counters.Processed >= counters.Total && descriptor.WhenItemsDone is null)
             {
                 var parent = await db.Jobs.SingleAsync(j => j.Id == job.Id, ct);
                 parent.Complete(now);
                 await db.SaveChangesAsync(ct);
+                logger.LogInformation("Job {JobId} completed: {Processed} items, {Failed} failed", job.Id, counters.Processed, counters.Failed);
             }
 
             await transaction.CommitAsync(ct);
         }
 
-        if (counters.Processed >= counters.Total && descriptor.WhenItemsDone is { } done)
+        if (counters.Processed >= counters.Total && descriptor.WhenItemsDone is not null)
         {
-            logger.LogInformation("Job {JobId} completed: {Processed} items, {Failed} failed", job.Id, counters.Processed, counters.Failed);
-            await done(services, job.Id, CancellationToken.None);
+            // Not this run's token: the job's items are all counted; what is left must not be cut short by a shutdown.
+            await finisher.FinishAsync(job.Id, descriptor, CancellationToken.None);
         }
 
         return true;
