@@ -105,9 +105,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await using var connection = new NpgsqlConnection(_serverConnectionString);
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-            if (_ownRole is not null)
+            if (await DropDatabaseAsync(connection) && _ownRole is not null)
             {
                 await using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{_ownRole}\"", connection);
                 await dropRole.ExecuteNonQueryAsync();
@@ -118,6 +116,32 @@ public sealed class TestDatabase : IAsyncDisposable
             if (_container is not null)
             {
                 await _container.DisposeAsync();
+            }
+        }
+    }
+
+    // FORCE cannot end another role's session without that role's rights (42501), and a process of the host under
+    // test may still be closing its connections: try a few times, then leave the database (a cleanup, not a test).
+    private async Task<bool> DropDatabaseAsync(NpgsqlConnection connection)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return true;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 5)
+                {
+                    await Console.Error.WriteLineAsync($"Test database {DatabaseName} left behind: {ex.MessageText}");
+                    return false;
+                }
+
+                NpgsqlConnection.ClearAllPools();
+                await Task.Delay(500 * attempt);
             }
         }
     }
