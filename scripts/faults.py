@@ -95,6 +95,14 @@ class Node:
         self.proc = subprocess.Popen(["dotnet", DLL], env=env, cwd=ROOT, stdout=open(self.logpath, "w"), stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL, start_new_session=True)
 
+    def peak_rss_mib(self):
+        """The process's high-water mark of resident memory (VmHWM), in MiB; None once it has exited."""
+        try:
+            with open(f"/proc/{self.proc.pid}/status", encoding="ascii") as f:
+                return next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
+        except (OSError, StopIteration):
+            return None
+
     def signal(self, sig):
         if self.proc.poll() is None:
             os.kill(self.proc.pid, sig)
@@ -389,13 +397,20 @@ def scenario_oversize(pg):
     line = b"Jane Doe, engineer. " * 50 + b"\n"
     mib = 1024 * 1024
     sizes = {"21MiB": 21 * mib, "20MiB+1": 20 * mib + 1, "20MiB": 20 * mib, "19MiB": 19 * mib}
+    peaks = {"api_before": s.api.peak_rss_mib(), "workers_before": [w.peak_rss_mib() for w in s.workers]}
     for label, size in sizes.items():
         content = (line * (size // len(line) + 1))[:size]
         rec = upload(s.key, f"os-{label}", "cv.txt", content)
         load.records.append(rec)
         log(f"upload {label}: {rec['status'] or rec['error']}")
+    accepted = [r["job_id"] for r in load.records if r["status"] == 202]
+    wait_terminal(s.pg, s.db, "os", accepted, 240)
+    # What an accepted upload costs a node: the high-water mark of the API and of the workers that parsed them.
+    peaks.update(api_after=s.api.peak_rss_mib(), workers_after=[w.peak_rss_mib() for w in s.workers])
+    log(f"peak RSS MiB: {peaks}")
     result = finish(s, load, "os", 240)
     result["answers"] = {r["data_id"]: r["status"] for r in load.records}
+    result["peak_rss_mib"] = peaks
     return result
 
 
