@@ -20,7 +20,7 @@ public static class CvEndpoints
         var group = app.MapGroup("/v1/parse").WithTags("CV parsing").RequireAuthorization(Scopes.JobsRead)
             .WithErrorShape(ErrorShape.ProblemDetails);
         group.MapPost("/", Submit).RequireAuthorization(Scopes.JobsWrite).DisableAntiforgery()
-            .WithUploadLimit(uploads.MaxFileSizeBytes)
+            .WithUploadLimit(uploads.MaxFileSizeBytes).WithSubmissionRateLimit()
             .WithName("SubmitCv").WithSummary("Upload a CV (PDF, DOCX or TXT) for parsing; returns a job id at once")
             .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{jobId:guid}/status", GetStatus).WithName("GetParseStatus").WithSummary("Poll a parse job")

@@ -20,7 +20,7 @@ public static class DocumentsEndpoints
         var group = app.MapGroup("/v1/documents").WithTags("Document layout").RequireAuthorization(Scopes.JobsRead)
             .WithErrorShape(ErrorShape.ProblemDetails);
         group.MapPost("/", Submit).RequireAuthorization(Scopes.JobsWrite).DisableAntiforgery()
-            .WithUploadLimit(uploads.MaxFileSizeBytes)
+            .WithUploadLimit(uploads.MaxFileSizeBytes).WithSubmissionRateLimit()
             .WithName("SubmitDocument").WithSummary("Upload a document (PDF, DOCX or TXT) for layout analysis; returns a job id at once")
             .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{jobId:guid}", GetResult).WithName("GetDocumentResult")

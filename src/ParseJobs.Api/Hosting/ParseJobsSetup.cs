@@ -42,6 +42,7 @@ public static class ParseJobsSetup
         var budget = ConnectionBudget.For(hosting, worker, configuration.Bind<DatabaseOptions>(DatabaseOptions.Section));
         builder.Services.AddSingleton(budget);
         builder.Services.AddParseJobsHangfire(connectionString, hosting, worker, budget);
+        builder.Services.AddSubmissionRateLimit();
         builder.Services.AddParseJobsSwagger();
 
         // A small server-wide body limit; upload endpoints raise it for themselves (UploadLimits.WithUploadLimit).
@@ -58,6 +59,7 @@ public static class ParseJobsSetup
         app.UseParseJobsSwagger();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: the limit is per organisation
         return app;
     }
 

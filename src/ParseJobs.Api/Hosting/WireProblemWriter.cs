@@ -78,6 +78,7 @@ public sealed class WireProblemWriter(IOptions<HttpJsonOptions> json) : IProblem
         StatusCodes.Status413PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
         StatusCodes.Status422UnprocessableEntity => "UNPROCESSABLE_CONTENT",
+        StatusCodes.Status429TooManyRequests => SubmissionRateLimit.Code,
         StatusCodes.Status503ServiceUnavailable => "SERVICE_UNAVAILABLE",
         _ => status >= 500 ? "INTERNAL_ERROR" : "REQUEST_FAILED",
     };

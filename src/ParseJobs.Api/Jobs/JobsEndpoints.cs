@@ -18,7 +18,7 @@ public static class JobsEndpoints
         group.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("List the organisation's jobs, newest first (cursor pagination)");
         group.MapGet("/{id:guid}", GetJob).WithName("GetJob").WithSummary("Job status, and its result once completed")
             .ProducesProblems(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/resubmit", Resubmit).RequireAuthorization(Scopes.JobsWrite)
+        group.MapPost("/{id:guid}/resubmit", Resubmit).RequireAuthorization(Scopes.JobsWrite).WithSubmissionRateLimit()
             .WithName("ResubmitJob").WithSummary("Run a failed job again")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", DeleteJob).RequireAuthorization(Scopes.JobsWrite)
