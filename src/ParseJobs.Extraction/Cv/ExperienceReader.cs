@@ -174,7 +174,7 @@ internal static partial class ExperienceReader
             if (entry.City.Length == 0 && others.Count > 0)
             {
                 var place = Location(others[0]);
-                entry.City = place?.City ?? others[0].Split(',')[0].Trim();
+                entry.City = place?.City ?? others[0].Split(',')[0].Trim().TrimEnd('.');
                 if (place is not null && entry.Country.Length == 0)
                     entry.Country = place.Value.Country;
             }
@@ -198,6 +198,11 @@ internal static partial class ExperienceReader
             return null;
         if (FieldClassifier.PositionScore(a) > 0 && FieldClassifier.PositionScore(b) == 0)
             return (a, b);
+        // "Einkäufer, Gerber Druck GmbH, Uster": a title the word lists do not know, before a name with a legal form or
+        // another company marker; a company name ("Monahan Inc, New York") carries the marker itself.
+        if (!a.Any(char.IsDigit) && CvText.WordCount(a) <= 4 && FieldClassifier.CompanyScore(a) == 0 && FieldClassifier.InstitutionScore(a) == 0
+            && b.Split(',')[0].Trim().TrimEnd('.') is var name && FieldClassifier.CompanyScore(name) > 0 && FieldClassifier.PositionScore(name) == 0)
+            return (a, b);
         // "COMPANY, TITLE": the side that reads more like a title is the title ("NVIDIA Research, Research Intern").
         double Lean(string f) => FieldClassifier.CompanyScore(f) - FieldClassifier.PositionScore(f);
         if (FieldClassifier.PositionScore(b) > FieldClassifier.PositionScore(a) && Lean(a) > Lean(b) && !IsPlace(b))
@@ -215,8 +220,9 @@ internal static partial class ExperienceReader
             if (FieldClassifier.LooksLikeCity(place) && !IsLegalSuffix(place))
             {
                 entry.Company = name;
+                // "Title, Company, City." ends its header with a full stop (moderncv): the stop is not the place's.
                 if (entry.City.Length == 0)
-                    entry.City = place;
+                    entry.City = place.TrimEnd('.');
                 return;
             }
         }
