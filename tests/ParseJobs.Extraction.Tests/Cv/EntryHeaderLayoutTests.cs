@@ -63,6 +63,45 @@ public sealed class EntryHeaderLayoutTests
         Assert.Equal("06.2013", school.StartDate);
     }
 
+    [Fact]
+    public void Extract_TakesThePlaceAfterADash_ForTheCity()
+    {
+        var profile = Extract("Ada Lind", "ada.lind@example.org", "Experience",
+            "June 2023 – present\tCo-Founder & CTO, Nexus AI – San Francisco, CA", "Built the first product with a team of four engineers.");
+
+        var job = Assert.Single(profile.Experience);
+        Assert.Equal("Co-Founder & CTO", job.Position);
+        Assert.Equal("Nexus AI", job.Company);
+        Assert.Equal("San Francisco", job.City);
+    }
+
+    [Fact]
+    public void Extract_KeepsTheCommasOfTheName_WhenACityAndACountryFollowIt()
+    {
+        var profile = Extract("Ada Lind", "ada.lind@example.org", "Employment History",
+            "Full Stack Java Developer, ABC Company, Inc., Anywhere, USA, June 2018 - Present", "Built the billing service for the whole group.");
+
+        var job = Assert.Single(profile.Experience);
+        Assert.Equal("Full Stack Java Developer", job.Position);
+        Assert.Equal("ABC Company, Inc.", job.Company);
+        Assert.Equal("Anywhere", job.City);
+        Assert.Equal("US", job.Country);
+    }
+
+    [Fact]
+    public void Extract_ReadsAnUndecidedHeader_InTheOrderTheOtherEntriesUse()
+    {
+        // "Systems Engineer" leans to a company as much as to a title; the entries around it print the company first.
+        var profile = Extract("Ada Lind", "ada.lind@example.org", "Employment History",
+            "Red Hat", "DevOps Engineer\t01/2022 - Present", "Ran the build farm for forty product teams.",
+            "New Relic Inc", "Site Reliability Engineer\t05/2019 - 12/2021", "Kept the ingest pipeline within its error budget.",
+            "IBM", "Systems Engineer\t03/2017 - 04/2019", "Moved the mainframe batch jobs to containers.");
+
+        Assert.Equal(3, profile.Experience.Count);
+        Assert.Equal("IBM", profile.Experience[2].Company);
+        Assert.Equal("Systems Engineer", profile.Experience[2].Position);
+    }
+
     [Theory]
     [InlineData("A,\tB\tC\t01.2020 – 02.2021", "A, B C\t01.2020 – 02.2021")]
     [InlineData("Engineer\tAcme AG", "Engineer\tAcme AG")]
