@@ -242,7 +242,7 @@ internal static partial class EntryParser
     private static List<(string Text, bool IsDescription, DateRange? Dates)> Classify(IEnumerable<string> lines)
     {
         var result = new List<(string Text, bool IsDescription, DateRange? Dates)>();
-        var joined = JoinWrappedDates(lines.Select(CvText.Clean).ToList());
+        var joined = JoinHyphenatedHeaders(JoinWrappedDates(lines.Select(CvText.Clean).Select(Unjustify).ToList()));
         // A line that filled the column's width wrapped: what follows it is its continuation, capitalised or not.
         var fullWidth = joined.Count == 0 ? int.MaxValue : (int)(joined.Max(l => l.Length) * 0.8);
         var previousLength = 0;
@@ -303,6 +303,42 @@ internal static partial class EntryParser
         }
 
         return result;
+    }
+
+    /// <summary>A justified header line whose stretched spaces the text layer reads as tabs ("Assistentin,&lt;TAB&gt;Brun&lt;TAB&gt;AG,
+    /// &lt;TAB&gt;07.2021 – 05.2025"): three or more one-word cells before an optional date cell are one text again.</summary>
+    internal static string Unjustify(string line)
+    {
+        if (!line.Contains('\t', StringComparison.Ordinal) || CvText.StartsWithBullet(line))
+            return line;
+        var cells = line.Split('\t');
+        var last = cells[^1].Trim();
+        var dated = cells.Length > 1 && DateRangeParser.Find(last) is { } range && range.Length >= last.Length - 1;
+        var words = dated ? cells[..^1] : cells;
+        if (words.Length < 3 || !Array.TrueForAll(words, w => w.Trim() is { Length: > 0 } t && !t.Contains(' ', StringComparison.Ordinal) && !t.Any(char.IsDigit)))
+            return line;
+        var text = string.Join(' ', words.Select(w => w.Trim()));
+        return dated ? text + "\t" + last : text;
+    }
+
+    /// <summary>A header wrapped inside a word ("Hochschule für Technik Rap-" / "perswil, Wirtschaftsrecht."): the lower-case
+    /// rest on the next line completes the word; the cells beside the first line (its dates) stay.</summary>
+    private static List<string> JoinHyphenatedHeaders(List<string> lines)
+    {
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            var cells = lines[i].Split('\t');
+            var head = cells[0].TrimEnd();
+            var next = lines[i + 1].TrimStart();
+            // Only headers: a description keeps its words as printed ("automatisa- tion"), as the text was.
+            if (head.Length < 3 || head[^1] != '-' || !char.IsLetter(head[^2]) || CvText.StartsWithBullet(lines[i]) || CvText.IsSentence(head)
+                || next.Length == 0 || !char.IsLower(next[0]) || next.Contains('\t', StringComparison.Ordinal))
+                continue;
+            lines[i] = string.Join('\t', new[] { head[..^1] + next }.Concat(cells.Skip(1)));
+            lines.RemoveAt(i + 1);
+        }
+
+        return lines;
     }
 
     /// <summary>A right-hand date column read beside a bullet ("• Built the platform…&lt;TAB&gt;June 2023 – present"): the

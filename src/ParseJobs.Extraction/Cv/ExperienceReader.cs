@@ -10,6 +10,7 @@ internal static partial class ExperienceReader
     {
         var result = new List<ExperienceEntry>();
         var datedOnly = new List<ExperienceEntry>();
+        var order = new HeaderOrder();
         foreach (var raw in sections.Where(s => s.Kind == SectionKind.Experience).SelectMany(s => EntryParser.Parse(s.Lines)))
         {
             var entry = new ExperienceEntry { Id = $"exp_{result.Count + 1}" };
@@ -52,7 +53,7 @@ internal static partial class ExperienceReader
                 fragments.RemoveAt(p);
             }
 
-            AssignCompanyAndPosition(entry, fragments);
+            AssignCompanyAndPosition(entry, fragments, order);
             entry.StartDate = raw.Dates?.Start ?? "";
             entry.EndDate = raw.Dates?.End ?? "";
             entry.Description = string.Join('\n', raw.Description.Select(CvText.StripBullet));
@@ -61,6 +62,8 @@ internal static partial class ExperienceReader
             else if (entry.StartDate.Length > 0)
                 datedOnly.Add(entry);
         }
+
+        order.Resolve();
 
         // Grid layouts print all headings first, then the values: the experience section holds only the date ranges, and
         // each of them is still a job. Beside entries with titles a lone dated line is a stray, not a job.
@@ -100,7 +103,7 @@ internal static partial class ExperienceReader
             || CvText.Fold(text) is "remote" or "hybrid" or "homeoffice" or "télétravail";
     }
 
-    private static void AssignCompanyAndPosition(ExperienceEntry entry, List<string> fragments)
+    private static void AssignCompanyAndPosition(ExperienceEntry entry, List<string> fragments, HeaderOrder order)
     {
         if (fragments.Count == 0)
             return;
@@ -139,11 +142,43 @@ internal static partial class ExperienceReader
         {
             SetCompany(entry, a);
             entry.Position = b;
+            order.CompanyFirst++;
         }
         else
         {
             entry.Position = a;
             SetCompany(entry, b);
+            if (Lean(a) < Lean(b))
+                order.TitleFirst++;
+            else
+                order.Ties.Add((entry, a, b));
+        }
+    }
+
+    /// <summary>Which of two header lines came first in the entries that told company and title apart, and the entries
+    /// that did not ("IBM" over "Systems Engineer": both lean alike): a CV prints all its entries in one order.</summary>
+    private sealed class HeaderOrder
+    {
+        public int CompanyFirst { get; set; }
+
+        public int TitleFirst { get; set; }
+
+        public List<(ExperienceEntry Entry, string First, string Second)> Ties { get; } = [];
+
+        public void Resolve()
+        {
+            if (CompanyFirst <= TitleFirst)
+                return;
+            foreach (var (entry, first, second) in Ties)
+            {
+                var city = entry.City;
+                entry.Company = "";
+                entry.City = "";
+                entry.Position = second;
+                SetCompany(entry, first);
+                if (entry.City.Length == 0)
+                    entry.City = city;
+            }
         }
     }
 
@@ -174,7 +209,7 @@ internal static partial class ExperienceReader
             if (entry.City.Length == 0 && others.Count > 0)
             {
                 var place = Location(others[0]);
-                entry.City = place?.City ?? others[0].Split(',')[0].Trim();
+                entry.City = place?.City ?? others[0].Split(',')[0].Trim().TrimEnd('.');
                 if (place is not null && entry.Country.Length == 0)
                     entry.Country = place.Value.Country;
             }
@@ -198,6 +233,11 @@ internal static partial class ExperienceReader
             return null;
         if (FieldClassifier.PositionScore(a) > 0 && FieldClassifier.PositionScore(b) == 0)
             return (a, b);
+        // "Einkäufer, Gerber Druck GmbH, Uster": a title the word lists do not know, before a name with a legal form or
+        // another company marker; a company name ("Monahan Inc, New York") carries the marker itself.
+        if (!a.Any(char.IsDigit) && CvText.WordCount(a) <= 4 && FieldClassifier.CompanyScore(a) == 0 && FieldClassifier.InstitutionScore(a) == 0
+            && b.Split(',')[0].Trim().TrimEnd('.') is var name && FieldClassifier.CompanyScore(name) > 0 && FieldClassifier.PositionScore(name) == 0)
+            return (a, b);
         // "COMPANY, TITLE": the side that reads more like a title is the title ("NVIDIA Research, Research Intern").
         double Lean(string f) => FieldClassifier.CompanyScore(f) - FieldClassifier.PositionScore(f);
         if (FieldClassifier.PositionScore(b) > FieldClassifier.PositionScore(a) && Lean(a) > Lean(b) && !IsPlace(b))
@@ -207,6 +247,37 @@ internal static partial class ExperienceReader
 
     private static void SetCompany(ExperienceEntry entry, string company)
     {
+        // "Nexus AI – San Francisco, CA": a place after a dash is the job's city, not part of the name.
+        var dash = Math.Max(company.LastIndexOf(" – ", StringComparison.Ordinal), company.LastIndexOf(" — ", StringComparison.Ordinal));
+        if (dash > 0 && company[(dash + 3)..].Trim() is { Length: > 0 } after && (IsPlace(after) || FieldClassifier.LooksLikeCity(after)))
+        {
+            entry.Company = company[..dash].Trim();
+            if (entry.City.Length == 0)
+            {
+                var place = Location(after);
+                entry.City = place?.City ?? after.Split(',')[0].Trim();
+                if (place is not null && entry.Country.Length == 0)
+                    entry.Country = place.Value.Country;
+            }
+
+            return;
+        }
+
+        // "ABC Company, Inc., Anywhere, USA": a country after the city; the name keeps its own commas.
+        var parts = company.Split(',').Select(p => p.Trim()).ToList();
+        if (parts.Count >= 3 && FieldClassifier.CountryCode(parts[^1]) is { } country && FieldClassifier.LooksLikeCity(parts[^2]) && !IsLegalSuffix(parts[^2]))
+        {
+            entry.Company = string.Join(", ", parts.Take(parts.Count - 2));
+            if (entry.City.Length == 0)
+            {
+                entry.City = parts[^2];
+                if (entry.Country.Length == 0)
+                    entry.Country = country;
+            }
+
+            return;
+        }
+
         var comma = company.LastIndexOf(',');
         if (comma > 0)
         {
@@ -215,8 +286,9 @@ internal static partial class ExperienceReader
             if (FieldClassifier.LooksLikeCity(place) && !IsLegalSuffix(place))
             {
                 entry.Company = name;
+                // "Title, Company, City." ends its header with a full stop (moderncv): the stop is not the place's.
                 if (entry.City.Length == 0)
-                    entry.City = place;
+                    entry.City = place.TrimEnd('.');
                 return;
             }
         }

@@ -170,7 +170,7 @@ internal static class SectionDetector
             "arbeitserfahrung", "praktische erfahrung", "berufliche praxis", "karriere", "laufbahn", "stationen",
             "parcours", "carrière", "emplois", "historique professionnel", "expériences de travail", "expérience de travail",
             "esperienze", "carriera", "percorso lavorativo", "esperienze di lavoro", "storia lavorativa", "esperienze professionali e stage",
-            "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang", "werdegang", "berufspraxis", "erfahrung", "praxiserfahrung",
+            "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang", "werdegang", "berufspraxis", "erfahrung", "praxiserfahrung", "praxis",
             "expérience professionnelle", "expériences professionnelles", "expérience", "expériences", "parcours professionnel",
             "esperienza professionale", "esperienze professionali", "esperienza lavorativa", "esperienze lavorative", "esperienza", "percorso professionale");
         Add(SectionKind.Education, "education", "academic background", "education and training", "studies", "academic education", "qualifications",

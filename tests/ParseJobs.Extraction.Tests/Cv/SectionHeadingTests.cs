@@ -28,6 +28,7 @@ public sealed class SectionHeadingTests
     [InlineData("Cursus", "Education")]
     [InlineData("Percorso di studi", "Education")]
     [InlineData("Capacità", "Skills")]
+    [InlineData("Praxis", "Experience")]
     public void Classify_OpensTheSection_ForHeadingsUnderOtherNames(string heading, string kind) =>
         Assert.Equal(Enum.Parse<SectionKind>(kind), SectionDetector.Classify(heading));
 

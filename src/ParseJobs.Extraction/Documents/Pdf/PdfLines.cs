@@ -9,7 +9,7 @@ namespace ParseJobs.Extraction.Documents.Pdf;
 internal static class PdfLines
 {
     /// <summary>A line's words; a gap much wider than a space (tags, chips, table cells) becomes a tab.</summary>
-    public static PdfLine FromTextLine(TextLine line) => FromWords(line.Words, tabs: true);
+    public static PdfLine FromTextLine(TextLine line) => FromWords(line.Words, tabs: !ReadingOrder.IsRebuilt(line));
 
     /// <summary>Words of one row, left to right; <paramref name="tabs"/> false joins every word with a space
     /// (letter-spaced words still join: <see cref="WordGaps.Separators"/>).</summary>

@@ -54,10 +54,43 @@ internal static class ReadingOrder
     {
         var blocks = BlockSegmenter.GetBlocks(words);
 
-        // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows
-        // into one "line". Then plain rows are the better reading order.
-        return blocks.SelectMany(b => b.TextLines).All(IsSingleRow) ? ColumnOrder(blocks) : WordRows(words);
+        // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows into one "line".
+        // Those lines are split into their rows, and the blocks still go column by column: reading the whole page as
+        // plain rows instead wove a sidebar into the entries beside it.
+        return ColumnOrder(blocks.Select(SplitRows).ToList());
     }
+
+    /// <summary>A block whose "lines" hold several rows, rebuilt as one line per row of its words, left to right.</summary>
+    internal static TextBlock SplitRows(TextBlock block)
+    {
+        if (block.TextLines.All(IsSingleRow))
+            return block;
+        // Rows by baseline, not by box: a bold or differently sized run has other glyph boxes but sits on its line's baseline.
+        var rows = new List<List<Word>>();
+        foreach (var word in block.TextLines.SelectMany(l => l.Words).OrderByDescending(Baseline))
+        {
+            var row = rows.Count > 0 ? rows[^1] : null;
+            var size = Math.Max(1, word.Letters[0].PointSize);
+            if (row is not null && Math.Abs(Baseline(row[^1]) - Baseline(word)) < 0.3 * size)
+                row.Add(word);
+            else
+                rows.Add([word]);
+        }
+
+        var lines = rows.Select(r => new TextLine(r.OrderBy(w => w.BoundingBox.Left).ToList(), " ")).ToList();
+        foreach (var line in lines)
+            Rebuilt.AddOrUpdate(line, Rebuilt);
+        return new TextBlock(lines, "\n");
+    }
+
+    // Lines rebuilt from the words of a merged Docstrum line: on such sparse pages word gaps are no cell boundaries, so
+    // their words join with spaces, as plain rows did.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TextLine, object> Rebuilt = new();
+
+    /// <summary>True for a line <see cref="SplitRows"/> rebuilt: its gaps mark no cells.</summary>
+    internal static bool IsRebuilt(TextLine line) => Rebuilt.TryGetValue(line, out _);
+
+    private static double Baseline(Word word) => word.Letters[0].StartBaseLine.Y;
 
     /// <summary>Orders blocks column by column (a recursive X-Y cut that prefers real columns): up to three
     /// top bands (a name line spanning the page) are peeled off, then a vertical gutter that no block
@@ -247,38 +280,6 @@ internal static class ReadingOrder
         var bottom = line.Words.Max(w => w.BoundingBox.Bottom);
         var top = line.Words.Min(w => w.BoundingBox.Top);
         return top > bottom;
-    }
-
-    /// <summary>Rows of words top to bottom; rows closer than a line height form one group.</summary>
-    private static List<LineGroup> WordRows(IEnumerable<Word> words)
-    {
-        var rows = new List<List<Word>>();
-        foreach (var word in words.OrderByDescending(w => w.BoundingBox.Top))
-        {
-            var row = rows.Count > 0 ? rows[^1] : null;
-            var overlap = row is null ? 0 : Math.Min(row.Max(w => w.BoundingBox.Top), word.BoundingBox.Top) - Math.Max(row.Min(w => w.BoundingBox.Bottom), word.BoundingBox.Bottom);
-            if (row is not null && overlap >= 0.5 * word.BoundingBox.Height)
-                rows[^1].Add(word);
-            else
-                rows.Add([word]);
-        }
-
-        var groups = new List<LineGroup>();
-        var current = new List<PdfLine>();
-        foreach (var line in rows.Select(r => PdfLines.FromWords(r, tabs: false)))
-        {
-            if (current.Count > 0 && current[^1].Box.Bottom - line.Box.Top > line.Box.Height)
-            {
-                groups.Add(new LineGroup(current, IsGrid: false));
-                current = [];
-            }
-
-            current.Add(line);
-        }
-
-        if (current.Count > 0)
-            groups.Add(new LineGroup(current, IsGrid: false));
-        return groups;
     }
 
     private static bool SameRow(List<TextLine> row, TextLine line)
