@@ -16,12 +16,14 @@ public static partial class SkillsReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lines = SkillLines(sections);
         var category = SkillCategory.Unknown;
+        var toolsAreIt = false; // under "Hard skills" CVs list their languages and frameworks too
         for (var i = 0; i < lines.Count; i++)
         {
             var (line, isHeading) = lines[i];
             if (SkillCategories.FromLabel(line) is { } whole)
             {
                 category = whole;
+                toolsAreIt = SkillCategories.ListsTools(line);
                 continue;
             }
 
@@ -29,6 +31,7 @@ public static partial class SkillsReader
             if (i + 1 < lines.Count && SkillCategories.FromLabel(line + " " + lines[i + 1].Text) is { } twoLines)
             {
                 category = twoLines;
+                toolsAreIt = SkillCategories.ListsTools(line + " " + lines[i + 1].Text);
                 i++;
                 continue;
             }
@@ -36,12 +39,16 @@ public static partial class SkillsReader
             if (isHeading)
             {
                 category = SkillCategory.Unknown;
+                toolsAreIt = false;
                 continue;
             }
 
             var (label, items) = SkillLabel(line);
             if (label is { } inline)
+            {
                 category = inline;
+                toolsAreIt = line.IndexOfAny([':', '\t']) is > 0 and var end && SkillCategories.ListsTools(line[..end]);
+            }
             var lineCategory = label is null && SubLabelCategory(line) is { } sub ? sub : category;
 
             var list = CvText.SplitList(items).SelectMany(SplitConjunction).ToList();
@@ -64,7 +71,7 @@ public static partial class SkillsReader
                 var key = known is null ? CvText.Fold(item) : "\u0001" + known.Canonical;
                 if (item.Length > 60 || CvText.WordCount(item) > 6 || !seen.Add(key))
                     continue;
-                var target = SkillTarget(lineCategory, known);
+                var target = toolsAreIt && known?.Category == SkillCategory.It ? SkillCategory.It : SkillTarget(lineCategory, known);
                 if (known is null && lineIsIt && target == SkillCategory.Hard && CvText.WordCount(item) == 1)
                     target = SkillCategory.It;
                 (target switch

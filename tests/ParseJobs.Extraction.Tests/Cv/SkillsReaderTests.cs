@@ -69,4 +69,42 @@ public sealed class SkillsReaderTests
         Assert.Equal(["Pianificazione della capacità", "Elaborazione paghe"], skills.HardSkills);
         Assert.Equal(["Spirito di iniziativa"], skills.SoftSkills);
     }
+
+    [Fact]
+    public void Read_TypesUnknownItems_ByAnItSubLabelOrTheirKnownNeighbours()
+    {
+        var skills = Read("Languages: Python, C++, CUDA", "Infrastructure: Kubernetes, distributed training");
+
+        Assert.Contains("CUDA", skills.ItSkills, StringComparer.Ordinal);
+        Assert.Contains("distributed training", skills.ItSkills, StringComparer.Ordinal);
+        Assert.Empty(skills.HardSkills);
+    }
+
+    [Fact]
+    public void Read_KeepsAPhraseBesideKnownTools_AsAProfessionalSkill()
+    {
+        var skills = new CvExtractor().Extract(new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1,
+            "Ana Lima\nana@example.com\nSkills\nC++, AWS, UX research")])).Skills;
+
+        Assert.Contains("UX research", skills.HardSkills, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PutsKnownToolsUnderHardSkills_IntoItSkills()
+    {
+        var skills = new CvExtractor().Extract(new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1,
+            "Ana Lima\nana@example.com\nHard skills\nJava, SQL, Project management")])).Skills;
+
+        Assert.Equal(["Java", "SQL"], skills.ItSkills);
+        Assert.Equal(["Project management"], skills.HardSkills);
+    }
+
+    [Fact]
+    public void Read_DropsLabelOnlyItems_SpokenLanguages_AndLongLabelsBeforeKnownSkills()
+    {
+        var skills = Read("Programmation :", "Office:", "Englisch (Muttersprache)", "Ottima conoscenza dei seguenti linguaggi: Python, Java", "DevOps: Docker");
+        var all = skills.ItSkills.Concat(skills.HardSkills).Concat(skills.SoftSkills).ToArray();
+
+        Assert.Equal(["Python", "Java", "Docker"], all);
+    }
 }
