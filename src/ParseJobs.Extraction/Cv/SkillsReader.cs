@@ -15,6 +15,7 @@ public static partial class SkillsReader
         var skills = new SkillSet();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lines = SkillLines(sections);
+        var clipped = IsClipped(lines);
         var category = SkillCategory.Unknown;
         var toolsAreIt = false; // under "Hard skills" CVs list their languages and frameworks too
         for (var i = 0; i < lines.Count; i++)
@@ -64,7 +65,7 @@ public static partial class SkillsReader
                 && knownOnLine.TrueForAll(k => k.Category == SkillCategory.It);
             foreach (var item in list)
             {
-                if (IsLabelOnly(item) || IsSpokenLanguage(item))
+                if (IsLabelOnly(item) || IsSpokenLanguage(item) || (clipped && IsStub(item)))
                     continue;
                 var known = SkillTaxonomy.Find(item);
                 // Known skills dedupe by canonical name ("JS" = "JavaScript"); the marker keeps canonical keys apart from folded unknown items.
@@ -126,6 +127,19 @@ public static partial class SkillsReader
             return (null, labelled.Groups["items"].Value);
         return SkillCategories.SplitGluedLabel(line) is { } glued ? (glued.Category, glued.Items) : (null, line);
     }
+
+    // Badge layouts whose boxes clip their text print "Rab", "Sha", "Micr": when most items of the skills sections are such
+    // stubs (short single words the taxonomy does not know), the stubs are cut-off words, not skills.
+    private static bool IsClipped(List<(string Text, bool IsHeading)> lines)
+    {
+        var items = lines.Where(l => !l.IsHeading).SelectMany(l => CvText.SplitList(l.Text)).ToList();
+        var stubs = items.Count(IsStub);
+        return stubs >= 4 && stubs * 2 >= items.Count;
+    }
+
+    private static bool IsStub(string item) =>
+        item.Length <= 5 && CvText.WordCount(item) == 1 && item.All(char.IsLetter) && SkillTaxonomy.Find(item) is null
+        && !LanguageLevelMapper.IsLanguage(item);
 
     // "Programmation :", "Office:", "...:": a label whose items follow on other lines, no skill itself.
     private static bool IsLabelOnly(string item) => item.TrimEnd().EndsWith(':') || !item.Any(char.IsLetterOrDigit);

@@ -107,4 +107,20 @@ public sealed class SkillsReaderTests
 
         Assert.Equal(["Python", "Java", "Docker"], all);
     }
+
+    [Fact]
+    public void Read_DropsClippedBadgeStubs_ButKeepsKnownSkills()
+    {
+        var skills = Read("Rab", "Julia", "Sha", "Micr", "Dyn", "Nex");
+
+        Assert.Equal(["Julia"], skills.ItSkills.Concat(skills.HardSkills), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Read_KeepsShortUnknownSkills_WhenFewItemsAreShort()
+    {
+        var skills = Read("Kibana, Zabbix, Figma, Nomad, Xray, Tekton");
+
+        Assert.Contains("Xray", skills.ItSkills.Concat(skills.HardSkills), StringComparer.Ordinal);
+    }
 }
