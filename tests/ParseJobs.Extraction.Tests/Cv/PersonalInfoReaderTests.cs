@@ -179,4 +179,12 @@ public sealed class PersonalInfoReaderTests
 
         Assert.Equal("", info.MobilePhone);
     }
+
+    [Fact]
+    public void Read_SplitsAnAddress_WhosePostcodeIsACommaPieceOfItsOwn()
+    {
+        var info = Read("Ecrin Frohn", "Embedded Software Engineer", "Hemmelrather Weg 25, 53111, Bonn (DE), NW", "ecrin.frohn@mail.de", "+49 177 6465444");
+
+        Assert.Equal(("Hemmelrather Weg 25", "53111", "Bonn", "DE", "NW"), (info.StreetAndNumber, info.PostalCode, info.City, info.Country, info.State));
+    }
 }
