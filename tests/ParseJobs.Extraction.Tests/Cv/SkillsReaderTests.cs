@@ -123,4 +123,14 @@ public sealed class SkillsReaderTests
 
         Assert.Contains("Xray", skills.ItSkills.Concat(skills.HardSkills), StringComparer.Ordinal);
     }
+
+    [Fact]
+    public void Hobbies_AreNone_WhenTheSectionIsAWrappedParagraph()
+    {
+        Assert.True(HobbiesReader.IsProse([
+            "Sono una persona appassionata e curiosa,", "costantemente impegnata in progetti", "personali che abbracciano diverse aree, tra",
+            "cui sviluppo, networking, domotica. Questo", "impegno mi consente di rimanere", "aggiornato sulle mie passioni. Nel tempo libero",
+            "scrivo articoli e gioco a calcio."]));
+        Assert.False(HobbiesReader.IsProse(["Climbing, chess, photography, travel", "Jazz piano", "Cooking for friends", "Cycling", "Volunteering at the food bank"]));
+    }
 }
