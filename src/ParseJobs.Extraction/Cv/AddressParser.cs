@@ -112,6 +112,9 @@ internal static partial class AddressParser
                 return;
             }
 
+            if (PostcodePiece(info, line))
+                return;
+
             var before = info.City;
             var tmp = new PersonalInfo();
             Apply(tmp, line);
@@ -144,6 +147,29 @@ internal static partial class AddressParser
             }
         }
     }
+
+    // "Hemmelrather Weg 25, 53111, Bonn (DE), NW": the postcode as a comma piece of its own, the place after it (its country
+    // in parentheses), then the region's code; the piece before the postcode is the street.
+    private static bool PostcodePiece(PersonalInfo info, string line)
+    {
+        var pieces = line.Split(',', StringSplitOptions.TrimEntries);
+        var at = Array.FindIndex(pieces, p => p.Length is 4 or 5 && p.All(char.IsAsciiDigit));
+        if (at < 0 || at + 1 >= pieces.Length || PlaceWithCountry().Match(pieces[at + 1]) is not { Success: true } place
+            || !FieldClassifier.LooksLikeCity(place.Groups["city"].Value))
+            return false;
+        info.PostalCode = pieces[at];
+        info.City = place.Groups["city"].Value.Trim();
+        if (place.Groups["cc"].Success && FieldClassifier.CountryCode(place.Groups["cc"].Value) is not null)
+            info.Country = place.Groups["cc"].Value;
+        if (at + 2 < pieces.Length && pieces[at + 2].Length is 2 or 3 && pieces[at + 2].All(char.IsAsciiLetterUpper))
+            info.State = pieces[at + 2];
+        if (at > 0 && pieces[at - 1].Any(char.IsDigit) && pieces[at - 1].Any(char.IsLetter))
+            info.StreetAndNumber = pieces[at - 1];
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<city>\p{L}[\p{L} .'\-]*?)(?:\s*\((?<cc>[A-Z]{2})\))?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PlaceWithCountry();
 
     /// <summary>"City, ST" inside a contact line without separators ("john@x.com +1 415 555 0142 San Francisco, CA linkedin…").</summary>
     public static void InferUsCity(PersonalInfo info, List<string> header)

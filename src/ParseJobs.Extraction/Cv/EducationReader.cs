@@ -88,7 +88,9 @@ internal static partial class EducationReader
         var parts = new List<string>();
         foreach (var fragment in fragments)
         {
-            if (DegreeAtSchool().Match(fragment) is { Success: true } at && FieldClassifier.InstitutionScore(at.Groups["school"].Value) > 0)
+            // A lone degree line names its school after "at"/"chez" even when the school's name has no school word ("IMT Atlantique").
+            if (DegreeAtSchool().Match(fragment) is { Success: true } at && (FieldClassifier.InstitutionScore(at.Groups["school"].Value) > 0
+                || (fragments.Count == 1 && DegreeSplitter.StartsWithDegree(at.Groups["degree"].Value) && char.IsUpper(at.Groups["school"].Value[0]))))
             {
                 parts.Add(at.Groups["degree"].Value.Trim());
                 parts.Add(at.Groups["school"].Value.Trim());

@@ -40,6 +40,8 @@ internal static class FieldClassifier
         "institut", "istituto", "politecnico", "polytechnic", "eth ", "eth", "epfl", "academy", "akademie", "académie", "accademia", "école", "ecole", "scuola", "liceo", "gymnasium",
         "kantonsschule", "berufsschule", "gewerbeschule", "lycée", "hes", "hes-so", "heig", "zhaw", "fhnw", "hslu", "supsi", "bfh", "ost", "hsg", "kit", "tu ", "lmu", "campus",
         "seminar", "conservatoire", "conservatorio", "berufsbildungszentrum", "handelsschule", "wifi", "sawi", "iaf",
+        // vocational schools: "Berufsfachschule Uster", "Carl-Benz-Schule Mannheim", "Centre professionnel du Littoral"
+        "fachschule", "-schule", "centre professionnel", "centro professionale", "centre de formation", "centro di formazione",
     ];
 
     private static readonly string[] DegreeWords =
@@ -82,7 +84,7 @@ internal static class FieldClassifier
     public static double InstitutionScore(string text)
     {
         var t = " " + CvText.Fold(text).Replace("(", " ", StringComparison.Ordinal).Replace(")", " ", StringComparison.Ordinal) + " ";
-        return FoldedInstitutionWords.Count(w => t.Contains(" " + w.Trim() + " ", StringComparison.Ordinal) || (w.Length >= 8 && t.Contains(w, StringComparison.Ordinal)));
+        return FoldedInstitutionWords.Count(w => t.Contains(" " + w.Trim() + " ", StringComparison.Ordinal) || ((w.Length >= 8 || w[0] == '-') && t.Contains(w, StringComparison.Ordinal)));
     }
 
     public static double DegreeScore(string text)

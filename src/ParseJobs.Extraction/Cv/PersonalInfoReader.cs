@@ -16,6 +16,7 @@ internal static partial class PersonalInfoReader
         // A sidebar read first leaves the header empty: the name then follows the sidebar's lists, whose items
         // (skills, languages) are no names however name-like they look.
         info.Email = ContactPatterns.EmailPattern().Match(text) is { Success: true } email ? email.Value.TrimEnd('.') : "";
+        header.AddRange(ContactBlockInEntries(lines, header, info.Email));
         info.FullName = LabelledName(document) ?? (sections[0].Lines.Count > 0 ? Name(sections[0].Lines, 8, false) : Name(lines, 40, true));
         // Most e-mail addresses spell the name ("roberts.herminia53@…", "nschimmel@…"): when the name found first shares
         // nothing with the address, a name-like line that does is the name (a sidebar, a column of labels or a
@@ -178,6 +179,25 @@ internal static partial class PersonalInfoReader
         });
         regions.AddRange(["CH", "DE", "GB", "US", "FR", "IT", "AT"]);
         return regions.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    // A sidebar read into the middle of an entry ("+1 404 555 0142" / e-mail / "Portland, OR, US" between two bullets):
+    // the short lines around an e-mail address that the header lacks are its contact block, read after the header's lines.
+    private static List<string> ContactBlockInEntries(List<string> lines, List<string> header, string email)
+    {
+        if (email.Length == 0 || header.Exists(l => l.Contains(email, StringComparison.OrdinalIgnoreCase)))
+            return [];
+        var at = lines.FindIndex(l => l.Contains(email, StringComparison.OrdinalIgnoreCase));
+        if (at < 0)
+            return [];
+        var block = new List<string>();
+        for (var i = Math.Max(0, at - 3); i <= Math.Min(lines.Count - 1, at + 3); i++)
+        {
+            if (i != at && DateRangeParser.Find(lines[i]) is null && !CvText.IsSentence(lines[i]) && CvText.WordCount(lines[i]) <= 6 && !lines[i].TrimStart().StartsWith('·') && !lines[i].TrimStart().StartsWith('•'))
+                block.Add(lines[i]);
+        }
+
+        return block;
     }
 
     private static void AssignPhones(PersonalInfo info, Dictionary<string, string> labels, List<string> header, List<string> regions)

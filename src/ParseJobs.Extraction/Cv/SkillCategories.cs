@@ -36,6 +36,10 @@ internal static class SkillCategories
         return Categories.TryGetValue(key, out var category) || SubLabels.TryGetValue(key, out category) ? category : null;
     }
 
+    /// <summary>True for a label of professional skills that CVs also print over their tools ("Hard skills", "HARD SKILLS:"):
+    /// there a tool the taxonomy knows is an IT skill, while "Professional skills: SAP FI/CO" keeps the CV's choice.</summary>
+    public static bool ListsTools(string label) => CvText.Fold(label).Trim().TrimEnd(':').Trim() is "hard skills" or "hard skill";
+
     /// <summary>Categorises an item listed without a category: the taxonomy's category, else a professional skill.</summary>
     public static SkillCategory Guess(string item) =>
         SkillTaxonomy.TryFind(item, out var skill) ? skill.Category : SkillCategory.Hard;

@@ -15,13 +15,16 @@ public static partial class SkillsReader
         var skills = new SkillSet();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lines = SkillLines(sections);
+        var clipped = IsClipped(lines);
         var category = SkillCategory.Unknown;
+        var toolsAreIt = false; // under "Hard skills" CVs list their languages and frameworks too
         for (var i = 0; i < lines.Count; i++)
         {
             var (line, isHeading) = lines[i];
             if (SkillCategories.FromLabel(line) is { } whole)
             {
                 category = whole;
+                toolsAreIt = SkillCategories.ListsTools(line);
                 continue;
             }
 
@@ -29,6 +32,7 @@ public static partial class SkillsReader
             if (i + 1 < lines.Count && SkillCategories.FromLabel(line + " " + lines[i + 1].Text) is { } twoLines)
             {
                 category = twoLines;
+                toolsAreIt = SkillCategories.ListsTools(line + " " + lines[i + 1].Text);
                 i++;
                 continue;
             }
@@ -36,12 +40,17 @@ public static partial class SkillsReader
             if (isHeading)
             {
                 category = SkillCategory.Unknown;
+                toolsAreIt = false;
                 continue;
             }
 
             var (label, items) = SkillLabel(line);
             if (label is { } inline)
+            {
                 category = inline;
+                toolsAreIt = line.IndexOfAny([':', '\t']) is > 0 and var end && SkillCategories.ListsTools(line[..end]);
+            }
+            var lineCategory = label is null && SubLabelCategory(line) is { } sub ? sub : category;
 
             var list = CvText.SplitList(items).SelectMany(SplitConjunction).ToList();
             if (list.Count > 0 && i + 1 < lines.Count && JoinWrappedSkill(line, list[^1], lines[i + 1]) is { } wrapped)
@@ -50,14 +59,22 @@ public static partial class SkillsReader
                 lines[i + 1] = (wrapped.Remainder, false);
             }
 
+            // An unknown one-word item among known IT skills of its line ("Python, C++, CUDA") is one of them; a phrase
+            // ("UX research") may be a method listed beside the tools.
+            var lineIsIt = list.Select(SkillTaxonomy.Find).OfType<TaxonomySkill>().ToList() is { Count: > 0 } knownOnLine
+                && knownOnLine.TrueForAll(k => k.Category == SkillCategory.It);
             foreach (var item in list)
             {
+                if (IsLabelOnly(item) || IsSpokenLanguage(item) || (clipped && IsStub(item)))
+                    continue;
                 var known = SkillTaxonomy.Find(item);
                 // Known skills dedupe by canonical name ("JS" = "JavaScript"); the marker keeps canonical keys apart from folded unknown items.
                 var key = known is null ? CvText.Fold(item) : "\u0001" + known.Canonical;
                 if (item.Length > 60 || CvText.WordCount(item) > 6 || !seen.Add(key))
                     continue;
-                var target = SkillTarget(category, known);
+                var target = toolsAreIt && known?.Category == SkillCategory.It ? SkillCategory.It : SkillTarget(lineCategory, known);
+                if (known is null && lineIsIt && target == SkillCategory.Hard && CvText.WordCount(item) == 1)
+                    target = SkillCategory.It;
                 (target switch
                 {
                     SkillCategory.It => skills.ItSkills,
@@ -104,11 +121,61 @@ public static partial class SkillsReader
             return (inline, labelled.Groups["items"].Value);
         // "Frameworks: Django, React", "Cloud Platforms: AWS": a sub-label of no known category is no skill itself
         // (unless the taxonomy knows it: "Python: advanced").
-        if (labelled.Success && labelled.Groups["label"].Value.Trim() is { } sub && CvText.WordCount(sub) <= 4 && !sub.Any(char.IsDigit)
-            && line[labelled.Groups["label"].Length] == ':' && SkillTaxonomy.Find(sub) is null)
+        if (labelled.Success && labelled.Groups["label"].Value.Trim() is { } sub && !sub.Any(char.IsDigit)
+            && line[labelled.Groups["label"].Length] == ':'
+            && ((CvText.WordCount(sub) <= 4 && SkillTaxonomy.Find(sub) is null) || FirstItemKnown(labelled.Groups["items"].Value)))
             return (null, labelled.Groups["items"].Value);
         return SkillCategories.SplitGluedLabel(line) is { } glued ? (glued.Category, glued.Items) : (null, line);
     }
+
+    // Badge layouts whose boxes clip their text print "Rab", "Sha", "Micr": when most items of the skills sections are such
+    // stubs (short single words the taxonomy does not know), the stubs are cut-off words, not skills.
+    private static bool IsClipped(List<(string Text, bool IsHeading)> lines)
+    {
+        var items = lines.Where(l => !l.IsHeading).SelectMany(l => CvText.SplitList(l.Text)).ToList();
+        var stubs = items.Count(IsStub);
+        return stubs >= 4 && stubs * 2 >= items.Count;
+    }
+
+    private static bool IsStub(string item) =>
+        item.Length <= 5 && CvText.WordCount(item) == 1 && item.All(char.IsLetter) && SkillTaxonomy.Find(item) is null
+        && !LanguageLevelMapper.IsLanguage(item);
+
+    // "Programmation :", "Office:", "...:": a label whose items follow on other lines, no skill itself.
+    private static bool IsLabelOnly(string item) => item.TrimEnd().EndsWith(':') || !item.Any(char.IsLetterOrDigit);
+
+    // "Englisch (Muttersprache)", "French – fluent": a spoken language listed among the skills.
+    private static bool IsSpokenLanguage(string item)
+    {
+        var name = LanguageLevelMapper.LeadingLanguage(item);
+        if (name is null || SkillTaxonomy.Find(item) is not null)
+            return false;
+        var rest = item[name.Length..].Trim().Trim('(', ')', '-', '–', ':', ',').Trim();
+        return rest.Length == 0 ? false : LanguageLevelMapper.Standard(rest).Length > 0 || rest.Split(' ').Any(LanguageLevelMapper.IsLevelWord);
+    }
+
+    // Sub-labels of no category whose head word names a kind of IT ("ML Frameworks:", "Datenbanken:", "Programmation :",
+    // "Ottima conoscenza dei seguenti linguaggi:"): the unknown items of that line are IT skills.
+    private static SkillCategory? SubLabelCategory(string line)
+    {
+        var labelled = LabelledLine().Match(line);
+        if (!labelled.Success || line[labelled.Groups["label"].Length] != ':')
+            return null;
+        var words = CvText.Fold(labelled.Groups["label"].Value).Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && ItSubLabels.Contains(words[^1]) ? SkillCategory.It : null;
+    }
+
+    private static readonly HashSet<string> ItSubLabels = new(StringComparer.Ordinal)
+    {
+        "frameworks", "framework", "libraries", "databases", "database", "datenbanken", "infrastructure", "cloud", "devops", "platforms",
+        "plattformen", "programmation", "programmierung", "programmiersprachen", "linguaggi", "langages", "betriebssysteme", "ide",
+        "office", "software", "systems", "stack", "frontend", "backend", "web", "outils", "strumenti", "werkzeuge", "tools", "os",
+    };
+
+    // "DevOps: Docker", "Ottima conoscenza dei seguenti linguaggi: Python, C": the label is known or long, but what
+    // follows it is a skill the taxonomy knows, so the part before the colon labels the line.
+    private static bool FirstItemKnown(string items) =>
+        CvText.SplitList(items).FirstOrDefault() is { } first && SkillTaxonomy.Find(first) is not null;
 
     // An item wrapped onto the next line ("Requirements" / "engineering"): joined when the taxonomy knows the whole but
     // not both halves, or when the next line goes on in lower case after a line that did not end with a separator.

@@ -88,4 +88,16 @@ public sealed class EducationFieldTests
 
         Assert.Equal(("Princeton University", "PhD", "Computer Science"), (entry.Institution, entry.Degree, entry.FieldOfStudy));
     }
+
+    [Theory]
+    [InlineData("Logistiker EFZ bei Berufsfachschule Uster", "Logistiker EFZ", "Berufsfachschule Uster")]
+    [InlineData("Elektroniker EFZ, Carl-Benz-Schule Mannheim", "Elektroniker EFZ", "Carl-Benz-Schule Mannheim")]
+    [InlineData("AFC di logistico, Centre professionnel du Littoral neuchâtelois", "AFC di logistico", "Centre professionnel du Littoral neuchâtelois")]
+    [InlineData("Bachelor of Science HES-SO chez IMT Atlantique", "Bachelor of Science HES-SO", "IMT Atlantique")]
+    public void Read_SplitsAVocationalOrUnmarkedSchool_OffALoneDegreeLine(string line, string degree, string school)
+    {
+        var entry = Single(line, "2015 - 2018");
+
+        Assert.Equal((school, degree), (entry.Institution, entry.Degree));
+    }
 }

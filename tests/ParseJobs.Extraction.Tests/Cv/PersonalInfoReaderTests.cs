@@ -161,4 +161,30 @@ public sealed class PersonalInfoReaderTests
 
         Assert.Equal("+41791234567", info.MobilePhone);
     }
+
+    [Fact]
+    public void Read_FindsPhoneAndCity_InAContactBlockReadIntoAnEntry()
+    {
+        var info = Read("Florine Corwin", "Experience", "Senior Analyst", "Acme Inc", "2019 - 2021", "· Cut release time from days to 4 hours.",
+            "+1 404 555 0142", "florine.corwin@example.com", "Portland, OR, US", "· Wrote the operating handbook.");
+
+        Assert.Equal(("+14045550142", "Portland"), (info.MobilePhone, info.City));
+    }
+
+    [Fact]
+    public void Read_TakesNoPhone_FromEntryLines_WhenTheEmailIsInTheHeader()
+    {
+        var info = Read("Florine Corwin", "florine.corwin@example.com", "Experience", "Senior Analyst", "Acme Inc", "2019 - 2021",
+            "+1 404 555 0142", "· Wrote the operating handbook.");
+
+        Assert.Equal("", info.MobilePhone);
+    }
+
+    [Fact]
+    public void Read_SplitsAnAddress_WhosePostcodeIsACommaPieceOfItsOwn()
+    {
+        var info = Read("Ecrin Frohn", "Embedded Software Engineer", "Hemmelrather Weg 25, 53111, Bonn (DE), NW", "ecrin.frohn@mail.de", "+49 177 6465444");
+
+        Assert.Equal(("Hemmelrather Weg 25", "53111", "Bonn", "DE", "NW"), (info.StreetAndNumber, info.PostalCode, info.City, info.Country, info.State));
+    }
 }

@@ -69,4 +69,68 @@ public sealed class SkillsReaderTests
         Assert.Equal(["Pianificazione della capacità", "Elaborazione paghe"], skills.HardSkills);
         Assert.Equal(["Spirito di iniziativa"], skills.SoftSkills);
     }
+
+    [Fact]
+    public void Read_TypesUnknownItems_ByAnItSubLabelOrTheirKnownNeighbours()
+    {
+        var skills = Read("Languages: Python, C++, CUDA", "Infrastructure: Kubernetes, distributed training");
+
+        Assert.Contains("CUDA", skills.ItSkills, StringComparer.Ordinal);
+        Assert.Contains("distributed training", skills.ItSkills, StringComparer.Ordinal);
+        Assert.Empty(skills.HardSkills);
+    }
+
+    [Fact]
+    public void Read_KeepsAPhraseBesideKnownTools_AsAProfessionalSkill()
+    {
+        var skills = new CvExtractor().Extract(new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1,
+            "Ana Lima\nana@example.com\nSkills\nC++, AWS, UX research")])).Skills;
+
+        Assert.Contains("UX research", skills.HardSkills, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PutsKnownToolsUnderHardSkills_IntoItSkills()
+    {
+        var skills = new CvExtractor().Extract(new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1,
+            "Ana Lima\nana@example.com\nHard skills\nJava, SQL, Project management")])).Skills;
+
+        Assert.Equal(["Java", "SQL"], skills.ItSkills);
+        Assert.Equal(["Project management"], skills.HardSkills);
+    }
+
+    [Fact]
+    public void Read_DropsLabelOnlyItems_SpokenLanguages_AndLongLabelsBeforeKnownSkills()
+    {
+        var skills = Read("Programmation :", "Office:", "Englisch (Muttersprache)", "Ottima conoscenza dei seguenti linguaggi: Python, Java", "DevOps: Docker");
+        var all = skills.ItSkills.Concat(skills.HardSkills).Concat(skills.SoftSkills).ToArray();
+
+        Assert.Equal(["Python", "Java", "Docker"], all);
+    }
+
+    [Fact]
+    public void Read_DropsClippedBadgeStubs_ButKeepsKnownSkills()
+    {
+        var skills = Read("Rab", "Julia", "Sha", "Micr", "Dyn", "Nex");
+
+        Assert.Equal(["Julia"], skills.ItSkills.Concat(skills.HardSkills), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Read_KeepsShortUnknownSkills_WhenFewItemsAreShort()
+    {
+        var skills = Read("Kibana, Zabbix, Figma, Nomad, Xray, Tekton");
+
+        Assert.Contains("Xray", skills.ItSkills.Concat(skills.HardSkills), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Hobbies_AreNone_WhenTheSectionIsAWrappedParagraph()
+    {
+        Assert.True(HobbiesReader.IsProse([
+            "Sono una persona appassionata e curiosa,", "costantemente impegnata in progetti", "personali che abbracciano diverse aree, tra",
+            "cui sviluppo, networking, domotica. Questo", "impegno mi consente di rimanere", "aggiornato sulle mie passioni. Nel tempo libero",
+            "scrivo articoli e gioco a calcio."]));
+        Assert.False(HobbiesReader.IsProse(["Climbing, chess, photography, travel", "Jazz piano", "Cooking for friends", "Cycling", "Volunteering at the food bank"]));
+    }
 }
