@@ -24,7 +24,7 @@ esac
 
 ADMIN="$(bash scripts/postgres.sh)"
 DATABASE="parsejobs_cpu_$(date +%Y%m%d%H%M%S)_$$"
-export ConnectionStrings__Postgres="${ADMIN/Database=parsejobs/Database=${DATABASE}}"
+export ConnectionStrings__Postgres="${ADMIN/Database=parsejobs/Database=${DATABASE}}${CONNECTION_EXTRA:-}"
 export ASPNETCORE_ENVIRONMENT=Production
 PG_PORT="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$ADMIN")"
 export PGPASSWORD="${PARSEJOBS_PG_PASSWORD:-parsejobs}"
@@ -66,7 +66,7 @@ submit 20; wait_completed "$KIND_STORED" 20 # warm-up: JIT, pools, parser childr
 read -r PARENT_BEFORE CHILDREN_BEFORE < <(ticks)
 TRACE_PID=""
 if [ "${TRACE:-0}" = 1 ]; then
-  "${DOTNET_TRACE:-dotnet-trace}" collect-linux -p "$SERVICE_PID" --profile cpu-sampling -o "${TRACE_OUT:-/tmp/service}.nettrace" >"${TRACE_OUT:-/tmp/service}.log" 2>&1 &
+  "${DOTNET_TRACE:-dotnet-trace}" collect -p "$SERVICE_PID" --profile dotnet-sampled-thread-time --duration 00:00:00:"${TRACE_SECONDS:-20}" -o "${TRACE_OUT:-/tmp/service}.nettrace" >"${TRACE_OUT:-/tmp/service}.log" 2>&1 &
   TRACE_PID=$!
   sleep 3
 fi
@@ -75,8 +75,8 @@ submit "$JOBS"; wait_completed "$KIND_STORED" $((JOBS + 20))
 SECONDS_TAKEN=$(echo "$(date +%s.%N) - $STARTED" | bc)
 read -r PARENT_AFTER CHILDREN_AFTER < <(ticks)
 if [ -n "$TRACE_PID" ]; then
-  kill -INT "$TRACE_PID"; while kill -0 "$TRACE_PID" 2>/dev/null; do sleep 0.5; done
-  "${DOTNET_TRACE:-dotnet-trace}" convert --format speedscope -o "${TRACE_OUT:-/tmp/service}.speedscope.json" "${TRACE_OUT:-/tmp/service}.nettrace" >&2
+  wait "$TRACE_PID" || true
+  "${DOTNET_TRACE:-dotnet-trace}" convert --format speedscope -o "${TRACE_OUT:-/tmp/service}" "${TRACE_OUT:-/tmp/service}.nettrace" >&2
 fi
 HZ=$(getconf CLK_TCK)
 awk -v p=$((PARENT_AFTER - PARENT_BEFORE)) -v c=$((CHILDREN_AFTER - CHILDREN_BEFORE)) -v n="$JOBS" -v hz="$HZ" -v s="$SECONDS_TAKEN" -v k="$JOB_KIND" \
