@@ -5,8 +5,11 @@
 # all are completed in the database, and divides the CPU time both used meanwhile by JOBS (after a warm-up).
 #   bash bench/parent-cpu.sh [cv|document] [JOBS=200] [CLIENTS=8]
 # APP_DLL names another build (e.g. one of an older commit, to compare); PORT defaults to 8092; FILE the upload
-# (default samples/cv.pdf; `ParseJobs.Bench sample --out F` writes issue 10's two-page two-column CV); TRACE=1
-# records a dotnet-trace CPU sample of the service during the measured jobs (TRACE_OUT.nettrace and TRACE_OUT.speedscope.json, default /tmp/service).
+# (default samples/cv.pdf; `ParseJobs.Bench sample --out F` writes issue 10's two-page two-column CV);
+# CONNECTION_EXTRA is appended to the connection string (e.g. ";SSL Mode=Prefer" for the build before LoopbackTls);
+# TRACE=1 records dotnet-trace thread-time samples of the service for TRACE_SECONDS (20) of the measured jobs
+# (TRACE_OUT.nettrace and TRACE_OUT.speedscope.json, default /tmp/service; bench/speedscope-top.py aggregates them;
+# CPU_TIME-leaf samples are the ones on a CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

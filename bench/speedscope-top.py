@@ -1,47 +1,33 @@
 #!/usr/bin/env python3
-"""Inclusive and self share per frame of a speedscope JSON (dotnet-trace convert --format speedscope), over all
-threads' sampled profiles: python3 bench/speedscope-top.py FILE [TOP=40] [FILTER]."""
-import json, sys
+"""Where a service's CPU goes, from a speedscope JSON of dotnet-trace thread-time samples (bench/parent-cpu.sh
+TRACE=1): inclusive share per frame over the samples whose leaf is CPU_TIME (on a CPU, not blocked), then the
+share per frame right above CPU_TIME (the self time).  python3 bench/speedscope-top.py FILE [TOP=60]"""
+import json
+import sys
 from collections import Counter
 
 doc = json.load(open(sys.argv[1]))
-top = int(sys.argv[2]) if len(sys.argv) > 2 else 40
-flt = sys.argv[3] if len(sys.argv) > 3 else None
+top = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 frames = [f["name"] for f in doc["shared"]["frames"]]
-inclusive, self_, total = Counter(), Counter(), 0.0
-for p in doc["profiles"]:
-    if p.get("type") == "sampled":
-        for stack, w in zip(p["samples"], p["weights"]):
-            total += w
+cpu = frames.index("CPU_TIME") if "CPU_TIME" in frames else None
+inclusive, leaf, total = Counter(), Counter(), 0.0
+for profile in doc["profiles"]:  # evented: one per thread, open/close events
+    stack, last = [], None
+    for event in profile["events"]:
+        if last is not None and stack and (cpu is None or stack[-1] == cpu):
+            dt = event["at"] - last
+            total += dt
             for i in set(stack):
-                inclusive[frames[i]] += w
-            if stack:
-                self_[frames[stack[-1]]] += w
-    else:  # evented: open/close events, time per frame
-        opened = {}
-        depth = []
-        last = None
-        for e in p["events"]:
-            if last is not None and depth:
-                dt = e["at"] - last
-                total += dt
-                for i in set(depth):
-                    inclusive[frames[i]] += dt
-                self_[frames[depth[-1]]] += dt
-            last = e["at"]
-            if e["type"] == "O":
-                depth.append(e["frame"])
-            elif depth:
-                depth.pop()
-print(f"total weight {total:.0f}")
-for title, c in (("inclusive", inclusive), ("self", self_)):
+                inclusive[frames[i]] += dt
+            if len(stack) > 1:
+                leaf[frames[stack[-2] if cpu is not None else stack[-1]]] += dt
+        last = event["at"]
+        if event["type"] == "O":
+            stack.append(event["frame"])
+        elif stack:
+            stack.pop()
+print(f"on-CPU ms sampled: {total:.0f}")
+for title, counts in (("inclusive", inclusive), ("self (frame above CPU_TIME)", leaf)):
     print(f"== {title}")
-    shown = 0
-    for name, w in c.most_common():
-        if shown >= top:
-            break
-        if flt and flt not in name:
-            continue
-        shown += 1
-        print(f"{100 * w / total:6.1f}%  {name[:160]}")
-    print()
+    for name, weight in counts.most_common(top):
+        print(f"{100 * weight / total:5.1f}%  {name[:160]}")
