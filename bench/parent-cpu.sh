@@ -4,7 +4,12 @@
 # samples/cv.pdf with CLIENTS concurrent curl clients (no status polling, so that polls do not count), waits until
 # all are completed in the database, and divides the CPU time both used meanwhile by JOBS (after a warm-up).
 #   bash bench/parent-cpu.sh [cv|document] [JOBS=200] [CLIENTS=8]
-# APP_DLL names another build (e.g. one of an older commit, to compare); PORT defaults to 8092.
+# APP_DLL names another build (e.g. one of an older commit, to compare); PORT defaults to 8092; FILE the upload
+# (default samples/cv.pdf; `ParseJobs.Bench sample --out F` writes issue 10's two-page two-column CV);
+# CONNECTION_EXTRA is appended to the connection string (e.g. ";SSL Mode=Prefer" for the build before LoopbackTls);
+# TRACE=1 records dotnet-trace thread-time samples of the service for TRACE_SECONDS (20) of the measured jobs
+# (TRACE_OUT.nettrace and TRACE_OUT.speedscope.json, default /tmp/service; bench/speedscope-top.py aggregates them;
+# CPU_TIME-leaf samples are the ones on a CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +18,7 @@ JOBS="${2:-200}"
 CLIENTS="${3:-8}"
 PORT="${PORT:-8092}"
 APP_DLL="${APP_DLL:-src/ParseJobs.Api/bin/Release/net10.0/ParseJobs.Api.dll}"
+FILE="${FILE:-samples/cv.pdf}"
 case "$KIND" in
   cv) ENDPOINT=/v1/parse; JOB_KIND=cv_parse ;;
   document) ENDPOINT=/v1/documents; JOB_KIND=document_parse ;;
@@ -21,7 +27,7 @@ esac
 
 ADMIN="$(bash scripts/postgres.sh)"
 DATABASE="parsejobs_cpu_$(date +%Y%m%d%H%M%S)_$$"
-export ConnectionStrings__Postgres="${ADMIN/Database=parsejobs/Database=${DATABASE}}"
+export ConnectionStrings__Postgres="${ADMIN/Database=parsejobs/Database=${DATABASE}}${CONNECTION_EXTRA:-}"
 export ASPNETCORE_ENVIRONMENT=Production
 PG_PORT="$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$ADMIN")"
 export PGPASSWORD="${PARSEJOBS_PG_PASSWORD:-parsejobs}"
@@ -42,7 +48,7 @@ SERVICE_PID=$!
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:${PORT}/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 
 submit() { # N uploads, CLIENTS at a time
-  seq 1 "$1" | xargs -P "$CLIENTS" -I{} curl -fsS -o /dev/null -H "Authorization: Bearer $KEY" -F file=@samples/cv.pdf "http://127.0.0.1:${PORT}${ENDPOINT}"
+  seq 1 "$1" | xargs -P "$CLIENTS" -I{} curl -fsS -o /dev/null -H "Authorization: Bearer $KEY" -F "file=@${FILE}" "http://127.0.0.1:${PORT}${ENDPOINT}"
 }
 wait_completed() { # until N jobs of the kind are completed
   until [ "$("${PSQL[@]}" -c "select count(*) from parsejobs.jobs where kind = '$1' and status = 'Completed'" 2>/dev/null || echo 0)" -ge "$2" ]; do sleep 0.2; done
@@ -61,10 +67,20 @@ KIND_STORED="$([ "$KIND" = cv ] && echo CvParse || echo DocumentParse)"
 
 submit 20; wait_completed "$KIND_STORED" 20 # warm-up: JIT, pools, parser children
 read -r PARENT_BEFORE CHILDREN_BEFORE < <(ticks)
+TRACE_PID=""
+if [ "${TRACE:-0}" = 1 ]; then
+  "${DOTNET_TRACE:-dotnet-trace}" collect -p "$SERVICE_PID" --profile dotnet-sampled-thread-time --duration 00:00:00:"${TRACE_SECONDS:-20}" -o "${TRACE_OUT:-/tmp/service}.nettrace" >"${TRACE_OUT:-/tmp/service}.log" 2>&1 &
+  TRACE_PID=$!
+  sleep 3
+fi
 STARTED=$(date +%s.%N)
 submit "$JOBS"; wait_completed "$KIND_STORED" $((JOBS + 20))
 SECONDS_TAKEN=$(echo "$(date +%s.%N) - $STARTED" | bc)
 read -r PARENT_AFTER CHILDREN_AFTER < <(ticks)
+if [ -n "$TRACE_PID" ]; then
+  wait "$TRACE_PID" || true
+  "${DOTNET_TRACE:-dotnet-trace}" convert --format speedscope -o "${TRACE_OUT:-/tmp/service}" "${TRACE_OUT:-/tmp/service}.nettrace" >&2
+fi
 HZ=$(getconf CLK_TCK)
 awk -v p=$((PARENT_AFTER - PARENT_BEFORE)) -v c=$((CHILDREN_AFTER - CHILDREN_BEFORE)) -v n="$JOBS" -v hz="$HZ" -v s="$SECONDS_TAKEN" -v k="$JOB_KIND" \
   'BEGIN { printf "%s, %d jobs in %.1f s (%.1f/s): service %.1f ms CPU per job, parser children %.1f ms CPU per job\n", k, n, s, n / s, p * 1000 / hz / n, c * 1000 / hz / n }'

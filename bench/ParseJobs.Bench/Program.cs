@@ -10,8 +10,17 @@ return args.FirstOrDefault() switch
     "corpus" => CorpusExport.Run(options, Console.Out),
     "layout" => LayoutBenchmark.Run(options, Console.Out),
     "reading-order" => ReadingOrderCheck.Run(options, Console.Out),
+    "sample" => WriteSample(options),
     _ => Usage(),
 };
+
+// The generated PDFs as files, for scripts that upload with curl (bench/parent-cpu.sh).
+static int WriteSample(BenchArguments options)
+{
+    var bytes = options.Text("document") == "one-page" ? SampleCv.OnePage() : SampleCv.TwoColumnTwoPages();
+    File.WriteAllBytes(options.RequiredText("out"), bytes);
+    return 0;
+}
 
 static int Usage()
 {
@@ -28,6 +37,8 @@ static int Usage()
               the layout model's text + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
           layout --docs DIR [--rounds 5]
               pages per second per core of the layout model by format, beside pdftotext -layout
+          sample --out FILE [--document two-column|one-page]
+              writes the generated PDF the api benchmark uploads
           reading-order --docs DIR --truth DIR
               share of ground-truth experience descriptions that are one contiguous run of the reading order
         """);

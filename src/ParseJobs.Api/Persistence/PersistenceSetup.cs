@@ -12,9 +12,11 @@ public static class PersistenceSetup
     /// <summary>Connections of the readiness check: it needs one, and must never compete with requests for theirs.</summary>
     public const int HealthCheckPoolSize = 2;
 
+    /// <summary>The configured connection string; without TLS to a database on this machine unless it names an SSL
+    /// mode (<see cref="LoopbackTls"/>).</summary>
     public static string GetPostgresConnectionString(this IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs
-            ? cs
+            ? LoopbackTls.Apply(cs)
             : throw new InvalidOperationException(
                 $"No database configured: set the connection string 'ConnectionStrings:{ConnectionStringName}' " +
                 "(environment variable ConnectionStrings__Postgres), or start the service with scripts/run.sh, which provides a local PostgreSQL.");
