@@ -76,30 +76,9 @@ public static class LayoutBenchmark
             var total = 0.0;
             foreach (var pdf in pdfs)
             {
-                var info = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                foreach (var argument in new[] { "-layout", pdf, "-" })
-                    info.ArgumentList.Add(argument);
-                var started = Stopwatch.GetTimestamp();
-                Process? process;
-                try
-                {
-                    process = Process.Start(info);
-                }
-                catch (System.ComponentModel.Win32Exception)
-                {
-                    return null; // not installed
-                }
-
-                using (process)
-                {
-                    if (process is null)
-                        return null;
-                    _ = process.StandardError.ReadToEndAsync();
-                    process.StandardOutput.ReadToEnd();
-                    process.WaitForExit();
-                }
-
-                total += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (Pdftotext.RunOnceMs(pdf) is not { } ms)
+                    return null;
+                total += ms;
             }
 
             if (round > 0)
