@@ -10,6 +10,9 @@
 # TRACE=1 records dotnet-trace thread-time samples of the service for TRACE_SECONDS (20) of the measured jobs
 # (TRACE_OUT.nettrace and TRACE_OUT.speedscope.json, default /tmp/service; bench/speedscope-top.py aggregates them;
 # CPU_TIME-leaf samples are the ones on a CPU).
+# PostgreSQL: the CPU of the whole cluster the service uses (postmaster, its live processes and those it reaped) and,
+# when the cluster loads pg_stat_statements (shared_preload_libraries), the statements per job. Both count every
+# database of that cluster: use a private one (PARSEJOBS_PG_PORT, see scripts/postgres.sh) for figures that hold.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +43,10 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+PG_DATA="$(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p {print $6; exit}')"
+POSTMASTER="$( [ -n "$PG_DATA" ] && head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)"
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi; }
+SUPER_PSQL=(as_postgres psql -p "$PG_PORT" -d "$DATABASE" -tAq)
 
 dotnet "$APP_DLL" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; exit 1; }
 KEY="$(dotnet "$APP_DLL" keys create --org cpu --scopes jobs:read,jobs:write | tail -n 1)"
@@ -61,12 +68,28 @@ ticks() {
   done
   echo "$(awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat") $(( $(awk '{print $16 + $17}' "/proc/$SERVICE_PID/stat") + children ))"
 }
+pg_ticks() { # the cluster's processes: the postmaster's own, its children's and what it reaped
+  [ -n "$POSTMASTER" ] || { echo 0; return; }
+  local total
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$POSTMASTER/stat")
+  for child in $(pgrep -P "$POSTMASTER" || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+statements() { # calls recorded by pg_stat_statements for this database, without this script's own completion polls
+  "${SUPER_PSQL[@]}" -c "select coalesce(sum(calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid
+    where d.datname = current_database() and s.query not like '%from parsejobs.jobs where kind =%' and s.query not like '%pg_stat_statements%'" 2>/dev/null || echo -1
+}
 
 "${PSQL[@]}" -c "select 1" >/dev/null || { echo "cannot query $DATABASE" >&2; exit 1; }
 KIND_STORED="$([ "$KIND" = cv ] && echo CvParse || echo DocumentParse)"
 
 submit 20; wait_completed "$KIND_STORED" 20 # warm-up: JIT, pools, parser children
+"${SUPER_PSQL[@]}" -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
+"${SUPER_PSQL[@]}" -c "select pg_stat_statements_reset()" >/dev/null 2>&1 || true
 read -r PARENT_BEFORE CHILDREN_BEFORE < <(ticks)
+PG_BEFORE=$(pg_ticks)
 TRACE_PID=""
 if [ "${TRACE:-0}" = 1 ]; then
   "${DOTNET_TRACE:-dotnet-trace}" collect -p "$SERVICE_PID" --profile dotnet-sampled-thread-time --duration 00:00:00:"${TRACE_SECONDS:-20}" -o "${TRACE_OUT:-/tmp/service}.nettrace" >"${TRACE_OUT:-/tmp/service}.log" 2>&1 &
@@ -77,10 +100,16 @@ STARTED=$(date +%s.%N)
 submit "$JOBS"; wait_completed "$KIND_STORED" $((JOBS + 20))
 SECONDS_TAKEN=$(echo "$(date +%s.%N) - $STARTED" | bc)
 read -r PARENT_AFTER CHILDREN_AFTER < <(ticks)
+PG_AFTER=$(pg_ticks)
+STATEMENTS=$(statements)
+if [ -n "${STATEMENTS_OUT:-}" ]; then
+  "${SUPER_PSQL[@]}" -F $'\t' -c "select calls, left(regexp_replace(query, '\s+', ' ', 'g'), 160) from pg_stat_statements s join pg_database d on d.oid = s.dbid
+    where d.datname = current_database() order by calls desc" >"$STATEMENTS_OUT" 2>/dev/null || true
+fi
 if [ -n "$TRACE_PID" ]; then
   wait "$TRACE_PID" || true
   "${DOTNET_TRACE:-dotnet-trace}" convert --format speedscope -o "${TRACE_OUT:-/tmp/service}" "${TRACE_OUT:-/tmp/service}.nettrace" >&2
 fi
 HZ=$(getconf CLK_TCK)
-awk -v p=$((PARENT_AFTER - PARENT_BEFORE)) -v c=$((CHILDREN_AFTER - CHILDREN_BEFORE)) -v n="$JOBS" -v hz="$HZ" -v s="$SECONDS_TAKEN" -v k="$JOB_KIND" \
-  'BEGIN { printf "%s, %d jobs in %.1f s (%.1f/s): service %.1f ms CPU per job, parser children %.1f ms CPU per job\n", k, n, s, n / s, p * 1000 / hz / n, c * 1000 / hz / n }'
+awk -v p=$((PARENT_AFTER - PARENT_BEFORE)) -v c=$((CHILDREN_AFTER - CHILDREN_BEFORE)) -v g=$((PG_AFTER - PG_BEFORE)) -v st="$STATEMENTS" -v n="$JOBS" -v hz="$HZ" -v s="$SECONDS_TAKEN" -v k="$JOB_KIND" \
+  'BEGIN { printf "%s, %d jobs in %.1f s (%.1f/s): service %.1f ms CPU per job, parser children %.1f ms CPU per job, PostgreSQL %.1f ms CPU per job, %s statements per job\n", k, n, s, n / s, p * 1000 / hz / n, c * 1000 / hz / n, g * 1000 / hz / n, (st < 0 ? "?" : sprintf("%.1f", st / n)) }'

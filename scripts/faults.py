@@ -384,11 +384,12 @@ def scenario_exhaust(pg, name="exhaust", node_env=None, api_env=None, worker_env
 
 def scenario_exhaust_budget(pg):
     # The same burst with the three nodes sized by Hosting/ConnectionBudget to share max_connections=40 (37 for
-    # non-superusers): the API node EF 8 + Hangfire 4 (API-only default) + health 2 = 14; each worker node EF 3 +
-    # Hangfire 6 (2 workers, 1 item worker, 3 for both servers' background work) + health 2 = 11; 14 + 2 x 11 = 36.
-    return scenario_exhaust(pg, "exhaust-budget", api_env={"Database__MaxPoolSize": "8"},
+    # non-superusers): the API node EF 7 + Hangfire 4 (API-only default) + health 2 + listener 1 = 14; each worker node
+    # EF 3 + Hangfire 5 (2 workers, 1 item worker, 2 for both servers' background work) + health 2 + listener 1 = 11;
+    # 14 + 2 x 11 = 36.
+    return scenario_exhaust(pg, "exhaust-budget", api_env={"Database__MaxPoolSize": "7"},
                             worker_env={"Database__MaxPoolSize": "3", "Worker__WorkerCount": "2", "Worker__ItemWorkerCount": "1",
-                                        "Worker__HangfirePoolSize": "6"})
+                                        "Worker__HangfirePoolSize": "5"})
 
 
 def scenario_oversize(pg):

@@ -22,7 +22,9 @@ public static class ApiBenchmark
         };
         await output.WriteLineAsync($"ParseJobs API benchmark against {url} ({Environment.ProcessorCount} cores, {name} PDF of {pdf.Length} bytes)");
 
-        var latency = await new LatencyBenchmark(url, key, pdf, args.Number("runs", 50, max: 1000)).RunAsync(output);
+        // --wait N: clients long-poll (status?wait=N) instead of polling every 5 ms (latency) or 20 ms (throughput).
+        var longPoll = args.Number("wait", 0, min: 0, max: 30);
+        var latency = await new LatencyBenchmark(url, key, pdf, args.Number("runs", 50, max: 1000), longPoll).RunAsync(output);
         if (Pdftotext.Time(pdf, runs: 20) is { } poppler)
         {
             await output.WriteLineAsync($"pdftotext -layout on the same file (one process per run): {poppler}");
@@ -34,7 +36,7 @@ public static class ApiBenchmark
             await output.WriteLineAsync("pdftotext not found (apt-get install poppler-utils): no comparison");
         }
 
-        await new ThroughputBenchmark(url, key, pdf, args.Number("clients", 16, max: 64), args.Number("jobs", 160, max: 2000)).RunAsync(output);
+        await new ThroughputBenchmark(url, key, pdf, args.Number("clients", 16, max: 64), args.Number("jobs", 160, max: 2000), longPoll).RunAsync(output);
         await new StatusRpsBenchmark(url, key, latency.LastJobId, args.Number("connections", 16, max: 256), args.Number("seconds", 10, max: 120)).RunAsync(output);
         return 0;
     }

@@ -19,7 +19,8 @@ public sealed class ParseApiClient : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
             UseProxy = false,
         };
-        http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        // Past the longest long poll (30 s) the service answers.
+        http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(45) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
     }
 
@@ -35,9 +36,9 @@ public sealed class ParseApiClient : IDisposable
         return accepted?.JobId ?? throw new InvalidOperationException("POST /v1/parse returned no job_id.");
     }
 
-    public async Task<JobStatusSnapshot> GetStatusAsync(Guid jobId, CancellationToken ct)
+    public async Task<JobStatusSnapshot> GetStatusAsync(Guid jobId, CancellationToken ct, int waitSeconds = 0)
     {
-        using var response = await http.GetAsync(StatusUri(jobId), ct);
+        using var response = await http.GetAsync(waitSeconds > 0 ? new Uri($"/v1/parse/{jobId}/status?wait={waitSeconds}", UriKind.Relative) : StatusUri(jobId), ct);
         await EnsureSuccessAsync(response, ct);
         return await response.Content.ReadFromJsonAsync<JobStatusSnapshot>(Json, ct)
                ?? throw new InvalidOperationException("The status response was empty.");
@@ -50,12 +51,12 @@ public sealed class ParseApiClient : IDisposable
         return response.IsSuccessStatusCode;
     }
 
-    /// <summary>Polls until the job is completed; throws when it fails or the deadline passes.</summary>
-    public async Task<JobStatusSnapshot> WaitForCompletionAsync(Guid jobId, TimeSpan pollInterval, CancellationToken ct)
+    /// <summary>Polls (or long-polls) until the job is completed; throws when it fails or the deadline passes.</summary>
+    public async Task<JobStatusSnapshot> WaitForCompletionAsync(Guid jobId, CompletionWait wait, CancellationToken ct)
     {
         while (true)
         {
-            var status = await GetStatusAsync(jobId, ct);
+            var status = await GetStatusAsync(jobId, ct, wait.LongPollSeconds);
             switch (status.Status)
             {
                 case "completed":
@@ -64,7 +65,10 @@ public sealed class ParseApiClient : IDisposable
                     throw new InvalidOperationException($"Job {jobId} failed: {status.Error?.Code} {status.Error?.Message}");
             }
 
-            await Task.Delay(pollInterval, ct);
+            if (wait.LongPollSeconds == 0)
+            {
+                await Task.Delay(wait.PollInterval, ct);
+            }
         }
     }
 
@@ -85,6 +89,15 @@ public sealed class ParseApiClient : IDisposable
 }
 
 public sealed record JobError(string Code, string Message);
+
+/// <summary>How a client learns that its job ended: a status poll every <see cref="PollInterval"/>, or long polls
+/// (<c>status?wait=N</c>) of <see cref="LongPollSeconds"/> when that is positive (<c>--wait N</c>).</summary>
+public sealed record CompletionWait(TimeSpan PollInterval, int LongPollSeconds)
+{
+    public override string ToString() => LongPollSeconds > 0
+        ? $"long polls of {LongPollSeconds} s"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{PollInterval.TotalMilliseconds:0} ms polling");
+}
 
 /// <summary>The fields of GET /v1/parse/{id}/status the benchmarks read (server timestamps).</summary>
 public sealed record JobStatusSnapshot(

@@ -52,10 +52,11 @@ public static class CvEndpoints
         return TypedResults.Accepted(statusUrl, JobAcceptedResponse.From(job, statusUrl));
     }
 
+    /// <param name="wait">Long poll (optional): seconds to wait for the job to complete or fail, at most 30 (larger values wait 30); the answer comes as soon as the job has ended, or after the wait with the status then. Without it the status is answered at once.</param>
     private static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetStatus(
-        Guid jobId, Tenant tenant, ParseJobsDbContext db, CancellationToken ct)
+        Guid jobId, [FromQuery] int? wait, Tenant tenant, ParseJobsDbContext db, JobEndSignals ends, CancellationToken ct)
     {
-        var job = await db.FindOwnedAsync(tenant, jobId, ct);
+        var job = await ends.FindOwnedAsync(db, tenant, jobId, wait, ct);
         return JobProblems.Lookup(job, jobId, JobKind.CvParse) is { } problem ? problem : TypedResults.Ok(JobStatusResponse.From(job!));
     }
 

@@ -17,6 +17,8 @@ public sealed class CvParseJob(JobRunner runner, ParseJobsDbContext db, IDocumen
 {
     private static readonly CvProfileProduct Product = new();
 
+    public void Run(Guid jobId, CancellationToken ct) => WorkerThreadWait.RunToEnd(RunAsync(jobId, ct));
+
     public Task RunAsync(Guid jobId, CancellationToken ct) =>
         runner.RunAsync(jobId, async (job, token) =>
         {

@@ -21,6 +21,8 @@ public sealed class DocumentParseJob(
     IOptions<DocumentParseOptions> options,
     IOptions<ResultOptions> results) : IJobClass
 {
+    public void Run(Guid jobId, CancellationToken ct) => WorkerThreadWait.RunToEnd(RunAsync(jobId, ct));
+
     public Task RunAsync(Guid jobId, CancellationToken ct) =>
         runner.RunAsync(jobId, async (job, token) =>
         {

@@ -9,15 +9,20 @@ namespace ParseJobs.Api.Hosting;
 /// </summary>
 public sealed record ConnectionBudget(int Ef, int Hangfire, int Health)
 {
-    /// <summary>Hangfire's connections besides its workers' (each idle worker holds one while it waits on LISTEN):
-    /// heartbeats and watchdogs of both servers, the jobs server's schedulers, expiration and counters, and enqueues.
-    /// They hold a connection only briefly; past the cap they wait for one (faults.sh exhaust-budget ran with 3).</summary>
-    public const int HangfireOverhead = 5;
+    /// <summary>The node's one dedicated LISTEN connection (<see cref="NotificationListener"/>).</summary>
+    public const int Listener = 1;
+
+    /// <summary>Hangfire's connections besides its workers' (each worker holds one while it fetches or runs a job; idle
+    /// workers no longer hold a LISTEN connection each, see <see cref="HangfireQueueWakeUp"/>): heartbeats and watchdogs
+    /// of both servers, the jobs server's schedulers, expiration and counters, and enqueues. They hold a connection only
+    /// briefly; past the cap they wait for one (faults.sh exhaust-budget ran with 3). Was 5 before the node's
+    /// <see cref="Listener"/> took one, so a worker node's total stays the same.</summary>
+    public const int HangfireOverhead = 4;
 
     /// <summary>An API-only node's Hangfire pool: enqueues after commit and the dashboard; an enqueue waits briefly for one.</summary>
     public const int ApiOnlyHangfire = 4;
 
-    public int Total => Ef + Hangfire + Health;
+    public int Total => Ef + Hangfire + Health + Listener;
 
     public static ConnectionBudget For(HostingOptions hosting, WorkerOptions worker, DatabaseOptions database) => new(
         database.MaxPoolSize,
@@ -26,5 +31,5 @@ public sealed record ConnectionBudget(int Ef, int Hangfire, int Health)
         : ApiOnlyHangfire,
         PersistenceSetup.HealthCheckPoolSize);
 
-    public override string ToString() => $"EF {Ef} + Hangfire {Hangfire} + health {Health} = {Total} connections";
+    public override string ToString() => $"EF {Ef} + Hangfire {Hangfire} + health {Health} + listener {Listener} = {Total} connections";
 }

@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Npgsql;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Jobs;
+using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Hosting;
 
@@ -21,9 +22,10 @@ public static class HangfireSetup
             // Installed by the database migration (`migrate`, or Database:MigrateOnStartup) under an advisory lock,
             // so that nodes starting together on a fresh database do not race on Hangfire's schema.
             PrepareSchemaIfNecessary = false,
-            // LISTEN/NOTIFY wakes a waiting worker the moment a job is enqueued, also across processes;
-            // the poll interval is only the fallback.
-            EnableLongPolling = true,
+            // An enqueue wakes a waiting worker at once: in this process through Hangfire.PostgreSql's per-queue
+            // signal, from other nodes through HangfireQueueWakeUp; the poll interval is only the fallback. Long polling
+            // (a LISTEN per fetch, every worker woken by every enqueue) only where that signal cannot be reached.
+            EnableLongPolling = HangfireQueueWakeUp.QueueSignals is null,
             QueuePollInterval = TimeSpan.FromSeconds(worker.QueuePollIntervalSeconds),
             // Heartbeats keep a running job invisible; a dead worker's job returns after the timeout.
             UseSlidingInvisibilityTimeout = true,
@@ -35,8 +37,11 @@ public static class HangfireSetup
         // static JobStorage.Current and JobActivator.Current, which the last host built in a process overwrites
         // (several hosts in one test run): jobs would land in another database or resolve from a disposed host.
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        var node = HangfireNode.Create();
+        services.AddSingleton(node);
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(HangfireConnectionString(connectionString, budget.Hangfire), storageOptions), storageOptions));
+            new NpgsqlConnectionFactory(HangfireConnectionString(connectionString, budget.Hangfire, node, storageOptions.EnableLongPolling), storageOptions), storageOptions));
+        services.AddSingleton<Hangfire.Common.IJobFilterProvider>(HangfireFilters.Create());
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -45,6 +50,9 @@ public static class HangfireSetup
 
         if (hosting.RunsWorker)
         {
+            services.AddSingleton<INotificationHandler>(sp => new HangfireQueueWakeUp(node,
+                [.. sp.GetRequiredService<JobKinds>().All.Select(k => k.Queue).Append(DefaultQueue).Append(JobKindRegistration.ItemsQueue).Distinct(StringComparer.Ordinal)]));
+
             // Two servers: item chunks have workers of their own, so a 500-item batch never holds up single jobs.
             // (Hangfire.PostgreSql fetches ORDER BY fetchedat NULLS FIRST, queue, jobid: within one server the
             // alphabetically first queue would always win, and "items" sorts before "parse".)
@@ -69,11 +77,15 @@ public static class HangfireSetup
 
     // Hangfire gets its own bounded pool (ConnectionBudget): one connection per worker of both servers plus their
     // background processes. Past the cap Hangfire waits for a connection instead of opening more than the budget.
-    private static string HangfireConnectionString(string connectionString, int poolSize) =>
+    // The application name tells this node's enqueue notifications from other nodes' (HangfireQueueWakeUp). Without
+    // long polling nothing of Hangfire's leaves session state on a connection (no LISTEN), so a connection handed back
+    // to the pool needs no DISCARD ALL.
+    private static string HangfireConnectionString(string connectionString, int poolSize, HangfireNode node, bool longPolling) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
         {
             MaxPoolSize = poolSize,
-            ApplicationName = "parsejobs-hangfire",
+            ApplicationName = node.ApplicationName,
+            NoResetOnClose = !longPolling,
         }.ConnectionString;
 
     private static void ConfigureServer(BackgroundJobServerOptions o, WorkerOptions worker, int workerCount, string role, string[] queues)
@@ -103,6 +115,7 @@ public static class HangfireSetup
         try
         {
             PostgreSqlObjectsInstaller.Install(connection, schemaName);
+            await HangfireQueueWakeUp.InstallTriggerAsync(connection, schemaName, ct);
         }
         finally
         {

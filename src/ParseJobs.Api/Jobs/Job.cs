@@ -63,6 +63,17 @@ public sealed class Job : IOrganisationOwned
         UpdatedAt = now,
     };
 
+    /// <summary>Claims the job for its dispatch before it is first saved (see <see cref="JobDispatcher"/>).</summary>
+    public void ClaimDispatch(DateTimeOffset now)
+    {
+        if (DispatchedAt is not null || Status is not JobStatus.Pending)
+        {
+            throw new InvalidJobTransitionException(Id, Status, nameof(ClaimDispatch));
+        }
+
+        DispatchedAt = now;
+    }
+
     /// <summary>
     /// Starts an attempt. A job found running again means its worker died (or a transient error struck) and
     /// Hangfire handed it out anew: it runs once more, until <paramref name="maxAttempts"/> attempts have been

@@ -21,7 +21,6 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbCont
     /// <param name="ct">Not used past the claim: once claimed, the job is enqueued.</param>
     public async Task<bool> DispatchAsync(Guid jobId, JobKind kind, DateTimeOffset? claimedAt, CancellationToken ct = default)
     {
-        var descriptor = kinds.Get(kind);
         var now = clock.GetUtcNow();
         var claimed = await db.Jobs.Where(j => j.Id == jobId && j.DispatchedAt == claimedAt)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.DispatchedAt, now), ct);
@@ -30,6 +29,15 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbCont
             return false;
         }
 
+        await EnqueueClaimedAsync(jobId, kind);
+        return true;
+    }
+
+    /// <summary>Enqueues a job this caller has claimed: by <see cref="DispatchAsync(Guid, JobKind, DateTimeOffset?, CancellationToken)"/>,
+    /// or by committing it with <see cref="Job.ClaimDispatch"/> set (the submitter, saving the claim's UPDATE).</summary>
+    public async Task EnqueueClaimedAsync(Guid jobId, JobKind kind)
+    {
+        var descriptor = kinds.Get(kind);
         string backgroundJobId;
         if (descriptor.HasItems)
         {
@@ -53,7 +61,6 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbCont
         // id is for operators and the sweeper. Not cancellable: the job is enqueued, its id must be recorded.
         await db.Jobs.Where(j => j.Id == jobId)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.BackgroundJobId, backgroundJobId), CancellationToken.None);
-        return true;
     }
 
     /// <summary>

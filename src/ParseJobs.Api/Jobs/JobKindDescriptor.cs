@@ -71,6 +71,10 @@ public sealed class JobKindDescriptor
 public interface IJobClass
 {
     Task RunAsync(Guid jobId, CancellationToken ct);
+
+    /// <summary>What Hangfire invokes: <see cref="RunAsync"/>, waited for on Hangfire's worker thread without spinning
+    /// (<see cref="WorkerThreadWait"/>). Implement as <c>WorkerThreadWait.RunToEnd(RunAsync(jobId, ct))</c>.</summary>
+    void Run(Guid jobId, CancellationToken ct);
 }
 
 /// <summary>All registered kinds. A kind without a descriptor is a start-up bug, found by a unit test.</summary>
@@ -220,5 +224,5 @@ public static class JobKindRegistration
 
     // The queue is given at enqueue time (not by a [Queue] attribute), so the descriptor is the one place that says it.
     private static string Enqueue<TJob>(IBackgroundJobClient client, string queue, Guid jobId)
-        where TJob : IJobClass => client.Enqueue<TJob>(queue, j => j.RunAsync(jobId, CancellationToken.None));
+        where TJob : IJobClass => client.Enqueue<TJob>(queue, j => j.Run(jobId, CancellationToken.None));
 }

@@ -32,7 +32,7 @@ public sealed record JobItemDraft(string SourceName)
 /// The one place jobs are created. The job (with its documents and items) is committed in one transaction; that
 /// commit is the promise: a 202 means the job will run, an error before it means no job exists. The enqueue
 /// after the commit is best-effort: a job whose enqueue failed (or whose process died right after the commit)
-/// keeps <see cref="Job.DispatchedAt"/> null, and <see cref="JobSweeper"/> dispatches it. Why an outbox rather
+/// keeps no Hangfire id (<see cref="Job.BackgroundJobId"/>), and <see cref="JobSweeper"/> dispatches it after the grace time. Why an outbox rather
 /// than Hangfire.PostgreSql's TransactionScope enlistment: Hangfire writes on its own connection, so enlisting it
 /// with EF Core's would need a distributed (two-connection) transaction, which .NET does not support on Linux.
 /// </summary>
@@ -59,6 +59,14 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
 
         var job = Job.Create(draft.OrganisationId, draft.Kind, draft.Document?.Id, draft.DataId, now, draft.Parameters,
             descriptor.HasItems ? draft.Items.Count : null);
+        if (!descriptor.HasItems)
+        {
+            // Committed already claimed for this dispatch: no compare-and-set UPDATE after the commit. A process that
+            // dies before the enqueue leaves a claim without a Hangfire job, which the sweeper re-claims after the
+            // grace time, as it does a job committed unclaimed.
+            job.ClaimDispatch(now);
+        }
+
         db.Jobs.Add(job);
         for (var seq = 0; seq < draft.Items.Count; seq++)
         {
@@ -75,7 +83,14 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
 
         try
         {
-            await dispatcher.DispatchAsync(job, CancellationToken.None);
+            if (job.DispatchedAt is null)
+            {
+                await dispatcher.DispatchAsync(job, CancellationToken.None);
+            }
+            else
+            {
+                await dispatcher.EnqueueClaimedAsync(job.Id, job.Kind);
+            }
         }
         catch (Exception ex)
         {

@@ -1,4 +1,5 @@
 using ParseJobs.Api.Jobs.Items;
+using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Jobs;
 
@@ -17,6 +18,8 @@ public static class JobsSetup
         services.AddScoped<ItemChunkJob>();
         services.AddScoped<ItemJobFinisher>();
         services.AddSingleton<JobProgressWriter>();
+        services.AddSingleton<JobEndSignals>();
+        services.AddSingleton<INotificationHandler>(sp => sp.GetRequiredService<JobEndSignals>());
         return services;
     }
 }

@@ -35,6 +35,9 @@ public static class PersistenceSetup
                 .UseSnakeCaseNamingConvention();
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ParseJobsDbContext>>().CreateDbContext());
+        // One LISTEN connection per node for every INotificationHandler a feature registers (Hangfire wake-ups).
+        services.AddSingleton(sp => new NotificationListener(connectionString, sp.GetServices<INotificationHandler>(), sp.GetRequiredService<ILogger<NotificationListener>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationListener>());
         services.AddHealthChecks().AddNpgSql(
             sp => BoundedConnectionString(connectionString, HealthCheckPoolSize, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionTimeoutSeconds, "parsejobs-health"),
             name: "postgres", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));

@@ -32,6 +32,9 @@ public class ParseJobsAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         ["Parsing:ParserProcesses"] = "2",
         ["Parsing:ParseTimeoutSeconds"] = "30",
         ["Worker:WorkerCount"] = "4",
+        // Hosts in one process share Hangfire.PostgreSql's static per-queue signal (HangfireQueueWakeUp): an enqueue may
+        // wake another test host's worker, and this poll then bounds the wait. One host per process in production.
+        ["Worker:QueuePollIntervalSeconds"] = "1",
     };
 
     public async Task InitializeAsync()

@@ -64,6 +64,7 @@ public sealed class ItemJobsFixture : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Postgres", Slim(connectionString));
             builder.UseSetting("Hosting:Role", "Worker");
+            builder.UseSetting("Worker:QueuePollIntervalSeconds", "1"); // as ParseJobsAppFactory: hosts share one process
             builder.UseSetting(ParseJobs.Api.Hosting.SerilogSetup.WriteToConsoleKey, "false"); // quiet, like every test host
             builder.UseSetting("Parsing:ParserProcesses", "1");
             builder.UseSetting("Worker:WorkerCount", "2");

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Tests.Infrastructure;
 
@@ -20,6 +21,43 @@ public sealed class JobKindDescriptorTests(ParseJobsAppFactory app)
             Assert.NotNull(scope.ServiceProvider.GetRequiredService(descriptor.JobType));
             Assert.True(descriptor.TimeoutFor(scope.ServiceProvider) > TimeSpan.Zero);
         }
+    }
+
+    [Fact]
+    public async Task Upload_CommitsTheJobClaimed_AndEnqueuesTheWorkerThreadRun()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync();
+        var jobId = await client.UploadAsync(Samples.SampleDocuments.Txt(), "cv.txt");
+        await client.WaitForTerminalStatusAsync(jobId);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var job = await scope.ServiceProvider.GetRequiredService<Api.Persistence.ParseJobsDbContext>().Jobs
+            .Where(j => j.Id == jobId).Select(j => new { j.CreatedAt, j.DispatchedAt, j.BackgroundJobId }).SingleAsync();
+        using var hangfire = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var invoked = hangfire.GetJobData(job.BackgroundJobId!).Job.Method.Name;
+
+        // The claim is part of the insert (the same instant), not a compare-and-set UPDATE after the commit.
+        Assert.Equal(job.CreatedAt, job.DispatchedAt);
+        // Hangfire calls the void Run, which waits without spinning, not the Task-returning RunAsync.
+        Assert.Equal(nameof(IJobClass.Run), invoked);
+    }
+
+    [Fact]
+    public async Task WorkerThreadWait_ReturnsWhenTheWorkEnds_AndRethrowsItsExceptionUnwrapped()
+    {
+        var gate = new TaskCompletionSource();
+        var work = Task.Run(async () => await gate.Task);
+        var waiter = Task.Run(() => WorkerThreadWait.RunToEnd(work));
+        await Task.Delay(100);
+        Assert.False(waiter.IsCompleted);
+        gate.SetResult();
+        await waiter.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Throws<TimeoutException>(() => WorkerThreadWait.RunToEnd(Task.Run(async () =>
+        {
+            await Task.Delay(10);
+            throw new TimeoutException("boom");
+        })));
     }
 
     [Fact]

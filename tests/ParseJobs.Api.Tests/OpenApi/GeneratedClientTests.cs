@@ -22,7 +22,7 @@ public sealed class GeneratedClientTests(ParseJobsAppFactory app)
         Assert.Equal("candidate-17", accepted.Data_id);
         Assert.Equal($"/v1/parse/{accepted.Job_id}/status", accepted.Status_url);
 
-        var status = await WaitAsync(() => client.GetParseStatusAsync(accepted.Job_id), s => s.Status);
+        var status = await WaitAsync(() => client.GetParseStatusAsync(accepted.Job_id, wait: 30), s => s.Status); // a long poll
         Assert.Equal(V1JobStatus.Completed, status.Status);
         Assert.Equal(2, status.Progress.Total_pages);
         Assert.Null(status.Error);

@@ -365,20 +365,22 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         /// <summary>
         /// Poll a parse job
         /// </summary>
+        /// <param name="wait">Long poll (optional): seconds to wait for the job to complete or fail, at most 30 (larger values wait 30); the answer comes as soon as the job has ended, or after the wait with the status then. Without it the status is answered at once.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<JobStatusResponse> GetParseStatusAsync(System.Guid jobId)
+        public virtual System.Threading.Tasks.Task<JobStatusResponse> GetParseStatusAsync(System.Guid jobId, int? wait)
         {
-            return GetParseStatusAsync(jobId, System.Threading.CancellationToken.None);
+            return GetParseStatusAsync(jobId, wait, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Poll a parse job
         /// </summary>
+        /// <param name="wait">Long poll (optional): seconds to wait for the job to complete or fail, at most 30 (larger values wait 30); the answer comes as soon as the job has ended, or after the wait with the status then. Without it the status is answered at once.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<JobStatusResponse> GetParseStatusAsync(System.Guid jobId, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<JobStatusResponse> GetParseStatusAsync(System.Guid jobId, int? wait, System.Threading.CancellationToken cancellationToken)
         {
             if (jobId == null)
                 throw new System.ArgumentNullException("jobId");
@@ -398,6 +400,12 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
                     urlBuilder_.Append("v1/parse/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(jobId, System.Globalization.CultureInfo.InvariantCulture)));
                     urlBuilder_.Append("/status");
+                    urlBuilder_.Append('?');
+                    if (wait != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("wait")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(wait, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
