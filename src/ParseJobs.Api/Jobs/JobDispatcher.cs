@@ -83,7 +83,7 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbCont
             }
         }
 
-        var id = hangfire.Enqueue<ItemChunkJob>(descriptor.Queue, j => j.RunAsync(jobId, chunk, CancellationToken.None));
+        var id = hangfire.Enqueue<ItemChunkJob>(descriptor.Queue, j => j.Run(jobId, chunk, CancellationToken.None));
         await db.JobItems
             .Where(i => i.JobId == jobId && i.Chunk == chunk && (i.Status == JobItemStatus.Pending || i.Status == JobItemStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.BackgroundJobId, id));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Jobs.Items;
@@ -36,6 +37,11 @@ public sealed class ItemJobsTests(ItemJobsFixture hosts)
         var ranOn = items.Where(i => i.Status == JobItemStatus.Completed)
             .Select(i => JsonSerializer.Deserialize<JsonElement>(i.Result!).GetProperty("host").GetString()!).ToHashSet(StringComparer.Ordinal);
         Assert.Equal(["A", "B"], ranOn.Order(StringComparer.Ordinal).ToArray());
+        // Hangfire calls the chunk's void Run, which waits without spinning, not the Task-returning RunAsync.
+        using var hangfire = hosts.A.Services.GetRequiredService<JobStorage>().GetConnection();
+        var invoked = items.Select(i => i.BackgroundJobId!).Distinct(StringComparer.Ordinal)
+            .Select(id => hangfire.GetJobData(id).Job.Method.Name).Distinct(StringComparer.Ordinal);
+        Assert.Equal([nameof(ItemChunkJob.Run)], invoked.ToArray());
     }
 
     [Fact]

@@ -19,6 +19,11 @@ public sealed class ItemChunkJob(
     ParseJobsDbContext db, JobKinds kinds, IServiceProvider services, ItemJobFinisher finisher, IOptions<WorkerOptions> worker,
     IOptions<ResultOptions> results, TimeProvider clock, ILogger<ItemChunkJob> logger)
 {
+    /// <summary>What Hangfire invokes: <see cref="RunAsync"/> waited for without spinning (<see cref="WorkerThreadWait"/>).
+    /// Chunks queued before this entry existed name <see cref="RunAsync"/> and still run.</summary>
+    [DisplayName("Items of job {0}, chunk {1}")]
+    public void Run(Guid jobId, int chunk, CancellationToken ct) => WorkerThreadWait.RunToEnd(RunAsync(jobId, chunk, ct));
+
     [DisplayName("Items of job {0}, chunk {1}")]
     public async Task RunAsync(Guid jobId, int chunk, CancellationToken ct)
     {
