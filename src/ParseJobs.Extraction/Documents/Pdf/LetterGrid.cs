@@ -72,8 +72,7 @@ internal sealed class LetterGrid : IDisposable
     /// <paramref name="limit"/> (the search stops there).</summary>
     public (int Index, double Distance, int Count) Nearest(Letter pivot, PdfPoint point, double limit)
     {
-        var column = Math.Clamp((int)Math.Floor((point.X - minX) / size), 0, columns - 1);
-        var row = Math.Clamp((int)Math.Floor((point.Y - minY) / size), 0, rows - 1);
+        var (column, row) = (ColumnOf(point.X), RowOf(point.Y));
         var (best, distance, count) = (-1, double.PositiveInfinity, 0);
         for (var ring = 0; ring <= Math.Max(columns, rows); ring++)
         {
@@ -112,6 +111,29 @@ internal sealed class LetterGrid : IDisposable
         return (best, distance, count);
     }
 
+    public Letter At(int index) => letters[index];
+
+    /// <summary>Adds to <paramref name="found"/> every letter whose start lies within <paramref name="radius"/> of
+    /// <paramref name="point"/> by Manhattan distance (read from the cells of the square around it).</summary>
+    public void Within(PdfPoint point, double radius, List<int> found)
+    {
+        var reach = radius * (1 + BoundSlack);
+        var (left, right) = (ColumnOf(point.X - reach), ColumnOf(point.X + reach));
+        var (bottom, top) = (RowOf(point.Y - reach), RowOf(point.Y + reach));
+        for (var r = bottom; r <= top; r++)
+        {
+            for (var c = left; c <= right; c++)
+            {
+                var cell = (r * columns) + c;
+                for (var m = cellStart[cell]; m < cellStart[cell + 1]; m++)
+                {
+                    if (Distances.Manhattan(starts[members[m]], point) < radius)
+                        found.Add(members[m]);
+                }
+            }
+        }
+    }
+
     public void Dispose()
     {
         ArrayPool<int>.Shared.Return(cellStart);
@@ -120,6 +142,9 @@ internal sealed class LetterGrid : IDisposable
 
     private static double Cells(double extent, double size) => Math.Floor(extent / size) + 1;
 
-    private int Cell(PdfPoint p) =>
-        (Math.Clamp((int)Math.Floor((p.Y - minY) / size), 0, rows - 1) * columns) + Math.Clamp((int)Math.Floor((p.X - minX) / size), 0, columns - 1);
+    private int Cell(PdfPoint p) => (RowOf(p.Y) * columns) + ColumnOf(p.X);
+
+    private int ColumnOf(double x) => (int)Math.Clamp(Math.Floor((x - minX) / size), 0, columns - 1);
+
+    private int RowOf(double y) => (int)Math.Clamp(Math.Floor((y - minY) / size), 0, rows - 1);
 }

@@ -59,6 +59,7 @@ internal sealed class NearestLetterWords
         var limit = defaultMaximum ? JoinLimit(letters) : double.PositiveInfinity;
         var distance = options.DistanceMeasureAA;
         KdTree<Letter>? tree = null;
+        var near = new List<int>();
         var links = new int[letters.Count];
         for (var i = 0; i < letters.Count; i++)
         {
@@ -74,6 +75,9 @@ internal sealed class NearestLetterWords
                 continue;
             if (count > 1 || nearest >= distance(pivot.StartBaseLine, pivot.EndBaseLine))
             {
+                // The tree may name another letter than the nearest; that matters only if some letter could join.
+                if (!AnyJoins(pivot, grid, limit, near))
+                    continue;
                 Interlocked.Increment(ref askedLetters);
                 tree ??= new KdTree<Letter>(letters, l => l.StartBaseLine);
                 _ = tree.FindNearestNeighbour(pivot, l => l.EndBaseLine, distance, out index, out nearest);
@@ -87,6 +91,25 @@ internal sealed class NearestLetterWords
         }
 
         return links;
+    }
+
+    /// <summary>Whether any letter but the pivot passes the filter at less than the maximum distance from it (any
+    /// letter PdfPig's tree could name and link). Letters beyond the limit cannot.</summary>
+    private bool AnyJoins(Letter pivot, LetterGrid grid, double limit, List<int> near)
+    {
+        if (!double.IsFinite(limit))
+            return true;
+        near.Clear();
+        grid.Within(pivot.EndBaseLine, limit, near);
+        foreach (var k in near)
+        {
+            var other = grid.At(k);
+            if (!other.Equals(pivot) && options.Filter(pivot, other)
+                && options.DistanceMeasureAA(other.StartBaseLine, pivot.EndBaseLine) < options.MaximumDistance(pivot, other))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>An upper bound of PdfPig's default maximum distance for any two letters of the page (a fifth of the
