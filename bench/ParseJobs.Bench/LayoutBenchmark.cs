@@ -12,6 +12,8 @@ public static class LayoutBenchmark
 {
     public static int Run(BenchArguments args, TextWriter output)
     {
+        if (args.Text("dump") is { } dump)
+            return LayoutDump.Run(args.RequiredText("docs"), dump, output);
         var files = Directory.GetFiles(args.RequiredText("docs")).Order(StringComparer.Ordinal)
             .Select(path => (Path: path, Bytes: File.ReadAllBytes(path)))
             .Select(f => (f.Path, f.Bytes, Type: DocumentTypeDetector.Detect(f.Bytes)))

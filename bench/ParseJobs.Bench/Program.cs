@@ -35,8 +35,9 @@ static int Usage()
               the worker's CPU per job once the parser answered: before issue 10 (layout model) and now (result JSON)
           corpus --docs DIR --out DIR
               the layout model's text + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
-          layout --docs DIR [--rounds 5]
-              pages per second per core of the layout model by format, beside pdftotext -layout
+          layout --docs DIR [--rounds 5] | layout --docs DIR --dump OUT
+              pages per second per core of the layout model by format, beside pdftotext -layout;
+              with --dump, the layout model and the products of every file (to diff two builds)
           sample --out FILE [--document two-column|one-page]
               writes the generated PDF the api benchmark uploads
           reading-order --docs DIR --truth DIR

@@ -12,6 +12,9 @@ internal sealed record CorpusDocument(
 {
     private static readonly Lazy<string> CorpusDir = new(FindCorpusDir);
 
+    /// <summary>The committed documents (tests/corpus/docs).</summary>
+    public static string DocsDir => System.IO.Path.Combine(CorpusDir.Value, "docs");
+
     /// <summary>The names of a family's documents (FAMILY_N), in order.</summary>
     public static IReadOnlyList<string> NamesIn(string family) =>
         Directory.EnumerateFiles(System.IO.Path.Combine(CorpusDir.Value, "truth"), family + "_*.json")

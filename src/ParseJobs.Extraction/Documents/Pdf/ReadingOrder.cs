@@ -13,7 +13,7 @@ internal static class ReadingOrder
 {
     // One thread each: a worker node runs one parser process per core, so PdfPig's own parallelism (its default)
     // would only oversubscribe the cores. The results are the same.
-    private static readonly NearestNeighbourWordExtractor WordExtractor = new(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions
+    private static readonly NearestLetterWords WordExtractor = new(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions
     {
         MaxDegreeOfParallelism = 1,
         Filter = (left, right) => !string.IsNullOrWhiteSpace(right.Value) && !IsStyleBoundary(left, right),
