@@ -107,5 +107,5 @@ public sealed class EntryHeaderLayoutTests
     [InlineData("Engineer\tAcme AG", "Engineer\tAcme AG")]
     [InlineData("Senior Engineer\tAcme AG\tZürich", "Senior Engineer\tAcme AG\tZürich")]
     public void Unjustify_JoinsOnlyOneWordCells(string line, string expected) =>
-        Assert.Equal(expected, EntryParser.Unjustify(line));
+        Assert.Equal(expected, EntryLines.Unjustify(line));
 }
