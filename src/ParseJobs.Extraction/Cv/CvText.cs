@@ -96,6 +96,13 @@ internal static partial class CvText
         return words.Length >= 9 || (words.Length >= 4 && text.EndsWith('.')) || (words.Length >= 6 && lowercase >= 3);
     }
 
+    /// <summary>A page number printed in a header or footer ("Page 2 of 3", "Lebenslauf Seite 1/3", "pagina 2 di 4"):
+    /// no part of the profile.</summary>
+    public static bool IsPageNumber(string line) => PageNumber().IsMatch(line.Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{L} ]{0,30}\s)?(?:page|seite|pagina|p\.)\s*\d{1,2}\s*(?:/|of|von|sur|di|de)\s*\d{1,2}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
+
     [System.Text.RegularExpressions.GeneratedRegex(" {2,}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex MultiSpace();
 }

@@ -10,7 +10,7 @@ internal static partial class EntryLines
     public static List<(string Text, bool IsDescription, DateRange? Dates)> Classify(IEnumerable<string> lines)
     {
         var result = new List<(string Text, bool IsDescription, DateRange? Dates)>();
-        var joined = JoinHyphenatedHeaders(JoinWrappedDates(lines.Select(CvText.Clean).Select(Unjustify).ToList()));
+        var joined = JoinHyphenatedHeaders(JoinWrappedDates(StackedDates.Join(lines.Select(CvText.Clean).Select(Unjustify).ToList())));
         // A line that filled the column's width wrapped: what follows it is its continuation, capitalised or not.
         var fullWidth = joined.Count == 0 ? int.MaxValue : (int)(joined.Max(l => l.Length) * 0.8);
         var previousLength = 0;

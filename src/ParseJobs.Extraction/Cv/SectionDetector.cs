@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ParseJobs.Extraction.Cv;
 
 /// <summary>The kinds of CV section a heading can open.</summary>
@@ -19,21 +21,27 @@ internal enum SectionKind
 internal sealed record CvSection(SectionKind Kind, string Heading, List<string> Lines);
 
 /// <summary>Splits CV lines into sections by headings in English, German, French and Italian.</summary>
-internal static class SectionDetector
+internal static partial class SectionDetector
 {
-    private static readonly Dictionary<string, SectionKind> Headings = Build();
+    // The headings by section name alone; with the skill category labels ("IT skills", "Technologies") as well.
+    private static readonly Dictionary<string, SectionKind> SectionNames = Build();
+    private static readonly Dictionary<string, SectionKind> Headings = WithSkillCategories(SectionNames);
 
     public static List<CvSection> Split(IEnumerable<string> lines)
     {
         var sections = new List<CvSection> { new(SectionKind.Header, "", []) };
-        foreach (var raw in lines)
+        var all = lines.ToList();
+        var style = HeadingStyle.Of(all);
+        for (var i = 0; i < all.Count; i++)
         {
-            var line = raw;
+            var line = all[i];
             if (IsUnderline(line))
                 continue;
             var cells = line.Split('\t');
             var kind = Classify(cells[0]);
-            if (kind is not null)
+            if (kind is null && sections.Count > 1 && style.IsUnknownHeading(all, i))
+                kind = SectionKind.Other;
+            if (kind is not null && !IsHeadingAfterDates(cells[0], sections[^1]) && !style.BreaksCase(cells[0]))
             {
                 sections.Add(new CvSection(kind.Value, cells[0].Trim(), []));
                 var rest = string.Join('\t', cells.Skip(1)).Trim();
@@ -83,12 +91,28 @@ internal static class SectionDetector
     /// <summary>The section a heading line opens, or null when the line is no heading.</summary>
     public static SectionKind? Classify(string line)
     {
-        var text = CvText.Fold(line).Trim().TrimEnd(':').Trim().Trim('#', '=', '*', '_').Trim();
+        var text = Key(line);
         if (text.Length is 0 or > 45 || CvText.WordCount(text) > 5)
             return null;
         if (Headings.TryGetValue(text, out var kind))
             return kind;
         return ByHeadWord(line.Trim().TrimEnd(':').Trim(), text);
+    }
+
+    private static string Key(string line) => CvText.Fold(line).Trim().TrimEnd(':').Trim().Trim('#', '=', '*', '_').Trim();
+
+    /// <summary>An entry's dates are followed by its title, never by a heading: a line that is a heading only by its head
+    /// word or as a skill category ("Technologies", "Zurich Experience") right after a date part in an entry section
+    /// names the entry. Section names proper stay headings: some templates print the dates under the entry.</summary>
+    private static bool IsHeadingAfterDates(string line, CvSection current)
+    {
+        if (current.Kind is not (SectionKind.Experience or SectionKind.Education or SectionKind.FurtherEducation)
+            || current.Lines.Count == 0 || SectionNames.ContainsKey(Key(line)))
+            return false;
+        var previous = current.Lines[^1].Split('\t')[0].Trim();
+        return DateRangeParser.Find(previous) is { } range && range.Length >= previous.Length - 1
+            || YearOnly().IsMatch(previous)
+            || (previous.Length >= 3 && previous.All(char.IsLetter) && DateRangeParser.MonthNumber(previous) is not null);
     }
 
     // Headings under other names ("Employment History & Internships", "Berufliche Tätigkeiten", "Technical Skills and Tools"):
@@ -199,8 +223,17 @@ internal static class SectionDetector
         Add(SectionKind.Other, "references", "referenzen", "références", "referenze", "publications", "publikationen", "projects", "projekte", "projets", "progetti",
             "awards", "auszeichnungen", "volunteering", "ehrenamt", "bénévolat", "volontariato");
 
+        return map;
+    }
+
+    private static Dictionary<string, SectionKind> WithSkillCategories(Dictionary<string, SectionKind> names)
+    {
+        var map = new Dictionary<string, SectionKind>(names, StringComparer.Ordinal);
         foreach (var category in SkillCategories.HeadingNames)
             map[category] = SectionKind.Skills;
         return map;
     }
+
+    [GeneratedRegex(@"^(?:19|20)\d{2}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex YearOnly();
 }
