@@ -64,7 +64,8 @@ internal static partial class LanguagesReader
         var pieces = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var piece in pieces)
         {
-            var commaParts = piece.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // "English, German", "Deutsch: Muttersprache · Spanisch: gut": several languages on one line.
+            var commaParts = ListSeparator().Split(piece).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
             if (commaParts.Length > 1 && commaParts.All(p => LanguageLevelMapper.LeadingLanguage(p) is not null))
             {
                 foreach (var p in commaParts)
@@ -91,6 +92,9 @@ internal static partial class LanguagesReader
             t = t[1..^1].Trim();
         return t;
     }
+
+    [GeneratedRegex(@"[,;]|\s+[·•|]\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ListSeparator();
 
     [GeneratedRegex(@"^(?<name>\p{Lu}\p{Ll}+)\s*(?:[–:\-—]\s+|\()", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NameBeforeLevel();
