@@ -10,7 +10,7 @@ internal static partial class EducationReader
         var result = new List<EducationEntry>();
         foreach (var section in sections.Where(s => s.Kind is SectionKind.Education or SectionKind.FurtherEducation))
         {
-            foreach (var raw in EntryParser.Parse(section.Lines))
+            foreach (var raw in UndatedEntries.Split(section.Lines).SelectMany(EntryParser.Parse))
             {
                 var entry = new EducationEntry { Id = $"edu_{result.Count + 1}" };
                 var fragments = new List<string>();

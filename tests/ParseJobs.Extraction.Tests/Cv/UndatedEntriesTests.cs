@@ -1,0 +1,42 @@
+using ParseJobs.Extraction.Cv;
+using ParseJobs.Extraction.Parsing;
+
+namespace ParseJobs.Extraction.Tests.Cv;
+
+/// <summary>Education sections that print no dates (issue 9): the school lines split the entries.</summary>
+public sealed class UndatedEntriesTests
+{
+    private static List<EducationEntry> Education(params string[] entryLines)
+    {
+        string[] lines = ["Jane Sample", "jane.sample@example.com", "Education", .. entryLines, "Languages", "English: C2"];
+        return new CvExtractor().Extract(new ExtractedDocument(DocumentType.Txt, [new ExtractedPage(1, string.Join('\n', lines))])).Education;
+    }
+
+    [Fact]
+    public void Extract_SplitsTheEntries_AfterEachSchool_WhenTheDegreesComeFirst()
+    {
+        var education = Education("MSc, Sample Studies", "Sampleton University", "BA, Applied Examples", "Sample State College");
+
+        Assert.Equal(2, education.Count);
+        Assert.Equal(("Sampleton University", "Sample State College"), (education[0].Institution, education[1].Institution));
+        Assert.StartsWith("MSc", education[0].Degree, StringComparison.Ordinal);
+        Assert.StartsWith("BA", education[1].Degree, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_SplitsTheEntries_AtEachSchool_WhenTheSchoolsComeFirst()
+    {
+        var education = Education("Sampleton University", "MSc in Sample Studies", "• Thesis on worked examples.", "Sample State College", "BA in Applied Examples");
+
+        Assert.Equal(2, education.Count);
+        Assert.Equal(("Sampleton University", "Sample State College"), (education[0].Institution, education[1].Institution));
+    }
+
+    [Fact]
+    public void Split_LeavesADatedSectionToTheEntryParser()
+    {
+        List<string> lines = ["MSc, Sample Studies", "Sampleton University", "2019", "BA, Applied Examples", "Sample State College"];
+
+        Assert.Same(lines, Assert.Single(UndatedEntries.Split(lines)));
+    }
+}
