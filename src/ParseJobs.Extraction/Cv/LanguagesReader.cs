@@ -56,7 +56,21 @@ internal static partial class LanguagesReader
             }
         }
 
-        return result;
+        return result.Count > 0 ? result : FromHeader(sections[0].Lines);
+    }
+
+    /// <summary>Without a languages section, a cell of the contact block that lists only language names ("English,
+    /// French, Italian" beside an icon) gives the languages, without levels.</summary>
+    private static List<LanguageSkill> FromHeader(List<string> header)
+    {
+        foreach (var cell in header.SelectMany(l => l.Split('\t')))
+        {
+            var names = ListSeparator().Split(cell).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+            if (names.Count >= 2 && names.TrueForAll(n => LanguageLevelMapper.LeadingLanguage(n) is { } name && name.Length == n.Length))
+                return names.ConvertAll(n => new LanguageSkill { Language = n });
+        }
+
+        return [];
     }
 
     private static IEnumerable<string> SplitLanguagePieces(string line)

@@ -32,4 +32,21 @@ public sealed class LanguagesReaderTests
 
         Assert.Equal(("English", "spoken · written"), (Assert.Single(languages).Language, languages[0].Proficiency));
     }
+
+    [Fact]
+    public void Read_TakesTheLanguagesFromTheContactBlock_WhenACellListsOnlyLanguageNames()
+    {
+        var languages = LanguagesReader.Read([new CvSection(SectionKind.Header, "", ["Sam Sample", "Sampleton\t+41 79 000 00 00\tGerman, Dutch"]),
+            new CvSection(SectionKind.Skills, "Skills", ["Baking"])]);
+
+        Assert.Equal("German|Dutch", string.Join("|", languages.Select(l => l.Language)));
+    }
+
+    [Fact]
+    public void Read_FindsNoLanguages_WhenTheContactBlockNamesOnlyOne()
+    {
+        var languages = LanguagesReader.Read([new CvSection(SectionKind.Header, "", ["Sam Sample", "Nationality\tGerman"])]);
+
+        Assert.Empty(languages);
+    }
 }
