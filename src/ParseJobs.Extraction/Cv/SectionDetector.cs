@@ -88,6 +88,36 @@ internal static partial class SectionDetector
         return result;
     }
 
+    /// <summary>A CV whose experience heading the text layer lost (printed turned, or as an image) has its jobs as dated
+    /// header lines under the summary or the contact block: when no experience section exists, the lines from the first
+    /// of two or more dated lines that name jobs rather than schools on go to an experience section of their own.</summary>
+    public static List<CvSection> WithUnheadedExperience(List<CvSection> sections)
+    {
+        if (sections.Exists(s => s.Kind == SectionKind.Experience))
+            return sections;
+        var index = sections.FindIndex(s => s.Kind is SectionKind.Header or SectionKind.Summary or SectionKind.Personal
+            && s.Lines.Count(IsJobLine) >= 2);
+        if (index < 0)
+            return sections;
+        var lines = sections[index].Lines;
+        var first = lines.FindIndex(IsJobLine);
+        // A range alone on its line belongs to the title above it.
+        if (first > 0 && DateRangeParser.Find(lines[first]) is { } range && !lines[first].Remove(range.Index, range.Length).Any(char.IsLetter))
+            first--;
+        var result = new List<CvSection>(sections);
+        result[index] = sections[index] with { Lines = lines.Take(first).ToList() };
+        result.Insert(index + 1, new CvSection(SectionKind.Experience, "", lines.Skip(first).ToList()));
+        return result;
+    }
+
+    private static bool IsJobLine(string line)
+    {
+        if (DateRangeParser.Find(line) is not { } range || CvText.StartsWithBullet(line))
+            return false;
+        var text = line.Remove(range.Index, range.Length);
+        return FieldClassifier.CompanyScore(text) + FieldClassifier.PositionScore(text) > FieldClassifier.InstitutionScore(text) + FieldClassifier.DegreeScore(text);
+    }
+
     /// <summary>The section a heading line opens, or null when the line is no heading.</summary>
     public static SectionKind? Classify(string line)
     {

@@ -61,4 +61,26 @@ public sealed class HeadingStyleTests
         var experience = Assert.Single(sections, s => s.Kind == SectionKind.Experience);
         Assert.Contains(experience.Lines, l => l == "SAMPLE BAKERY LTD");
     }
+
+    [Fact]
+    public void WithUnheadedExperience_MovesTheDatedJobs_WhenTheExperienceHeadingIsMissing()
+    {
+        var sections = SectionDetector.WithUnheadedExperience(SectionDetector.Split(["Sam Sample", "Profile",
+            "Baker with ten years at the oven, fond of sourdough and early mornings.",
+            "Head Baker, Sample Bakery Ltd, Sampleton.\t03.2020 – 05.2023", "Ran the night shift of six bakers.",
+            "Sales Assistant, Sample Shop AG, Sampleton.\t01.2018 – 02.2020", "Education", "Sample College\t2015 – 2017"]));
+
+        var experience = Assert.Single(sections, s => s.Kind == SectionKind.Experience);
+        Assert.Equal(3, experience.Lines.Count);
+        Assert.Single(Assert.Single(sections, s => s.Kind == SectionKind.Summary).Lines);
+    }
+
+    [Fact]
+    public void WithUnheadedExperience_LeavesTheSections_WhenAnExperienceSectionExists()
+    {
+        var sections = SectionDetector.Split(["Sam Sample", "Head Baker, Sample Bakery Ltd\t03.2020 – 05.2023",
+            "Sales Assistant, Sample Shop AG\t01.2018 – 02.2020", "Experience", "Clerk, Sample Store Inc.\t2016 – 2017"]);
+
+        Assert.Same(sections, SectionDetector.WithUnheadedExperience(sections));
+    }
 }
