@@ -47,9 +47,12 @@ internal static partial class EntryParser
             if (datePosition < 0 && dateIndexes.Count > 0)
                 datePosition = dateIndexes[0];
             var starts = new List<int> { 0 };
-            foreach (var d in dateIndexes.Skip(1))
+            for (var n = 1; n < dateIndexes.Count; n++)
             {
-                var start = Math.Max(starts[^1] + 1, d - Math.Max(0, datePosition));
+                var d = dateIndexes[n];
+                // The layout's date position gives where the entry starts, but never before the range of the entry
+                // above: one entry holds one range, whether its dates stand under its title or under its subtitle.
+                var start = Math.Max(Math.Max(starts[^1], dateIndexes[n - 1]) + 1, d - Math.Max(0, datePosition));
                 if (start < run.Count && start > starts[^1])
                     starts.Add(start);
             }
