@@ -39,4 +39,23 @@ public sealed class UndatedEntriesTests
 
         Assert.Same(lines, Assert.Single(UndatedEntries.Split(lines)));
     }
+
+    [Theory]
+    [InlineData("BSc in Sample Studies, Sampleton University, Sampleton, USA, May 2016", "Sampleton University", "05.2016")]
+    [InlineData("Laurea in Esempi, Università di Esempio, 07/2014", "Università di Esempio", "07.2014")]
+    [InlineData("Sampleton University, 2012", "Sampleton University", "2012")]
+    public void Extract_ReadsTheGraduationDate_WhenTheHeaderEndsInASingleDate(string header, string institution, string end)
+    {
+        var entry = Assert.Single(Education(header));
+
+        Assert.Equal(("", end, institution), (entry.StartDate, entry.EndDate, entry.Institution));
+    }
+
+    [Fact]
+    public void Extract_LeavesTheDates_WhenTheHeaderEndsInAPlaceAfterTheComma()
+    {
+        var entry = Assert.Single(Education("BSc in Sample Studies, Sampleton University, USA 2016"));
+
+        Assert.Equal("", entry.EndDate);
+    }
 }
