@@ -47,6 +47,9 @@ public sealed class StackedDatesTests
     [InlineData("Curriculum vitae – page 1 sur 2", false)]
     [InlineData("Pages 2019 – 2021", false)]
     [InlineData("Page Designer", false)]
+    [InlineData("Sam Sample – 2/3", true)]
+    [InlineData("Sam Sample – 4/3", false)]
+    [InlineData("Sales – 3/4 of the region", false)]
     public void IsPageNumber_TellsPageHeadersAndFooters(string line, bool expected) =>
         Assert.Equal(expected, CvText.IsPageNumber(line));
 }
