@@ -1,11 +1,9 @@
-using System.Text.RegularExpressions;
-
 namespace ParseJobs.Extraction.Cv;
 
 /// <summary>The lines of an experience or education section made ready for <see cref="EntryParser"/>: wrapped date
 /// columns, hyphenated and justified headers joined back, date cells split from bullets, and each line classified as
 /// header or description, with the date range it holds.</summary>
-internal static partial class EntryLines
+internal static class EntryLines
 {
     public static List<(string Text, bool IsDescription, DateRange? Dates)> Classify(IEnumerable<string> lines)
     {
@@ -163,17 +161,15 @@ internal static partial class EntryLines
 
     // Only years, month names, dashes and open ends: the pieces of a wrapped date column.
     private static bool IsDateWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w =>
-        YearOnly().IsMatch(w.Trim('.', ',')) || w is "–" or "-" or "—" or "bis" or "to"
-        || (w.Trim('.', ',').Length >= 3 && w.Trim('.', ',').All(char.IsLetter) && DateRangeParser.MonthNumber(w.Trim('.', ',')) is not null)
+        DateRangeParser.IsYear(w.Trim('.', ',')) || w is "–" or "-" or "—" or "bis" or "to"
+        || DateRangeParser.IsMonthName(w.Trim('.', ','))
         || DateRangeParser.Find("2020 – " + w) is { Length: var l } && l == 7 + w.Length);
 
     private static bool IsDateFragment(string text) =>
         text.Length is > 0 and <= 16 && !text.Contains('\t', StringComparison.Ordinal)
-        && (YearOnly().IsMatch(text) || (text.TrimStart('–', '-', '—', ' ') is { Length: >= 3 } word && word.Length < text.Length
-            && word.All(char.IsLetter) && DateRangeParser.MonthNumber(word) is not null));
+        && (DateRangeParser.IsYear(text) || (text.TrimStart('–', '-', '—', ' ') is { Length: >= 3 } word && word.Length < text.Length
+            && DateRangeParser.IsMonthName(word)));
 
-    [GeneratedRegex(@"^(?:19|20)\d{2}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex YearOnly();
 
     /// <summary>A justified header line whose stretched spaces the text layer reads as tabs ("Assistentin,&lt;TAB&gt;Brun&lt;TAB&gt;AG,
     /// &lt;TAB&gt;07.2021 – 05.2025"): three or more one-word cells before an optional date cell are one text again.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ParseJobs.Extraction.Cv;
 
 /// <summary>The kinds of CV section a heading can open.</summary>
@@ -21,7 +19,7 @@ internal enum SectionKind
 internal sealed record CvSection(SectionKind Kind, string Heading, List<string> Lines);
 
 /// <summary>Splits CV lines into sections by headings in English, German, French and Italian.</summary>
-internal static partial class SectionDetector
+internal static class SectionDetector
 {
     // The headings by section name alone; with the skill category labels ("IT skills", "Technologies") as well.
     private static readonly Dictionary<string, SectionKind> SectionNames = Build();
@@ -141,8 +139,7 @@ internal static partial class SectionDetector
             return false;
         var previous = current.Lines[^1].Split('\t')[0].Trim();
         return DateRangeParser.Find(previous) is { } range && range.Length >= previous.Length - 1
-            || YearOnly().IsMatch(previous)
-            || (previous.Length >= 3 && previous.All(char.IsLetter) && DateRangeParser.MonthNumber(previous) is not null);
+            || DateRangeParser.IsYear(previous) || DateRangeParser.IsMonthName(previous);
     }
 
     // Headings under other names ("Employment History & Internships", "Berufliche Tätigkeiten", "Technical Skills and Tools"):
@@ -263,7 +260,4 @@ internal static partial class SectionDetector
             map[category] = SectionKind.Skills;
         return map;
     }
-
-    [GeneratedRegex(@"^(?:19|20)\d{2}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex YearOnly();
 }

@@ -26,7 +26,7 @@ internal static partial class StackedDates
     {
         for (var i = 0; i + 1 < lines.Count; i++)
         {
-            if (SinceWord().IsMatch(lines[i].Trim()) && YearCell().IsMatch(FirstCell(lines[i + 1])))
+            if (SinceWord().IsMatch(lines[i].Trim()) && DateRangeParser.IsYear(FirstCell(lines[i + 1])))
             {
                 lines[i + 1] = lines[i].Trim() + " " + lines[i + 1].TrimStart();
                 lines[i] = "";
@@ -76,15 +76,15 @@ internal static partial class StackedDates
     private static void JoinEndYearBelow(List<string> lines, int i)
     {
         var cells = lines[i].Split('\t');
-        if (cells.Length < 2 || !YearCell().IsMatch(cells[0].Trim()) || cells[1].Trim().Length == 0)
+        if (cells.Length < 2 || !DateRangeParser.IsYear(cells[0].Trim()) || cells[1].Trim().Length == 0)
             return;
         var start = int.Parse(cells[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         for (var j = i + 1; j < lines.Count && j <= i + 3; j++)
         {
             var first = FirstCell(lines[j]);
-            if (DateRangeParser.Find(lines[j]) is not null || (YearCell().IsMatch(first) && lines[j].Contains('\t', StringComparison.Ordinal)))
+            if (DateRangeParser.Find(lines[j]) is not null || (DateRangeParser.IsYear(first) && lines[j].Contains('\t', StringComparison.Ordinal)))
                 return; // the next entry's dates
-            if (!YearCell().IsMatch(lines[j].Trim()))
+            if (!DateRangeParser.IsYear(lines[j].Trim()))
                 continue;
             var end = int.Parse(lines[j].Trim(), System.Globalization.CultureInfo.InvariantCulture);
             if (end < start || end > start + 15)
@@ -124,7 +124,7 @@ internal static partial class StackedDates
         foreach (var w in words)
         {
             var word = w.Trim('.', ',');
-            if (word.Length < 3 || !word.All(char.IsLetter) || DateRangeParser.MonthNumber(word) is not { } month)
+            if (!DateRangeParser.IsMonthName(word) || DateRangeParser.MonthNumber(word) is not { } month)
                 return null;
             months.Add(month);
         }
@@ -136,9 +136,6 @@ internal static partial class StackedDates
 
     [GeneratedRegex(@"^(?:seit|since|depuis|dal|ab)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SinceWord();
-
-    [GeneratedRegex(@"^(?:19|20)\d{2}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex YearCell();
 
     [GeneratedRegex(@"^(?:(?<since>seit|since|depuis|dal|ab)\s+(?<start>(?:19|20)\d{2})|(?<start>(?:19|20)\d{2})\s*[-–—]\s*(?:(?<end>(?:19|20)\d{2})|(?<open>\p{L}[\p{L}'’ ]{2,20})))$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex YearRangePattern();
