@@ -110,9 +110,10 @@ internal static partial class EducationReader
                 continue;
             }
 
-            var pieces = fragment.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            // A comma list is split only when its pieces are a school and a degree or subject: "University of California,
-            // Berkeley" and "MEng, Architecture" stay whole (the degree's own field is split off by DegreeSplitter).
+            var pieces = PieceSeparator().Split(fragment).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+            // A comma or dash list is split only when its pieces are a school and a degree or subject: "University of
+            // California, Berkeley" and "MEng, Architecture" stay whole (the degree's own field is split off by DegreeSplitter),
+            // "Sample Gymnasium – Abitur" is split.
             static bool School(string p) => FieldClassifier.InstitutionScore(p) > 0 && !DegreeSplitter.StartsWithDegree(p);
             if (pieces.Length >= 2 && pieces.Any(School) && pieces.Any(p => !School(p) && (DegreeSplitter.StartsWithDegree(p) || FieldClassifier.DegreeScore(p) > 0 || DegreeSplitter.IsSubject(p))))
             {
@@ -146,6 +147,9 @@ internal static partial class EducationReader
 
     [GeneratedRegex(@"(?:^|,\s*|\s[–|]\s)(?<date>(?:\p{L}{3,9}\.?,?\s+|(?:0?[1-9]|1[0-2])[./])?(?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex GraduationDate();
+
+    [GeneratedRegex(@", | [–—] ", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PieceSeparator();
 
     [GeneratedRegex(@"^(?:abschlussnote|note|gesamtnote|grade|gpa|final grade|moyenne|mention|voto|voto finale)\s*:?\s*(.+)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex GradePattern();

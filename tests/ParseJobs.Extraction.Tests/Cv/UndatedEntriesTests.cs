@@ -58,4 +58,14 @@ public sealed class UndatedEntriesTests
 
         Assert.Equal("", entry.EndDate);
     }
+
+    [Theory]
+    [InlineData("Beispiel-Gymnasium – Abitur", "Beispiel-Gymnasium", "Abitur")]
+    [InlineData("Fachhochschule Beispielstadt — Bachelor of Arts", "Fachhochschule Beispielstadt", "Bachelor of Arts")]
+    public void Extract_SplitsSchoolAndDegree_WhenADashSeparatesThem(string header, string institution, string degree)
+    {
+        var entry = Assert.Single(Education(header + "\t2010 – 2014"));
+
+        Assert.Equal((institution, degree), (entry.Institution, entry.Degree));
+    }
 }
