@@ -28,8 +28,8 @@ internal sealed class CvDocument
     public static CvDocument Read(string documentText)
     {
         var text = ContactPatterns.JoinBrokenEmails(documentText);
-        var lines = CoverLetter.Skip(text.Split('\n').Select(CvText.Clean).Where(l => l.Length > 0).ToList());
-        var sections = SectionDetector.WithHeadinglessEntries(SectionDetector.Split(lines));
+        var lines = CoverLetter.Skip(text.Split('\n').Select(CvText.Clean).Where(l => l.Length > 0 && !CvText.IsPageNumber(l)).ToList());
+        var sections = SectionDetector.WithUnheadedExperience(SectionDetector.WithHeadinglessEntries(SectionDetector.Split(lines)));
         return new CvDocument(text, lines, sections, ContactPatterns.LabelledValues(lines), LanguageDetector.Detect(text));
     }
 

@@ -96,6 +96,24 @@ internal static partial class CvText
         return words.Length >= 9 || (words.Length >= 4 && text.EndsWith('.')) || (words.Length >= 6 && lowercase >= 3);
     }
 
+    /// <summary>A page number printed in a header or footer ("Page 2 of 3", "Lebenslauf Seite 1/3", "pagina 2 di 4"):
+    /// no part of the profile.</summary>
+    public static bool IsPageNumber(string line)
+    {
+        var text = line.Trim();
+        if (PageNumber().IsMatch(text))
+            return true;
+        // "Sam Sample – 2/3": the name or title with the page and the page count, never more pages than the count.
+        var m = NamedPageNumber().Match(text);
+        return m.Success && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) <= int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}][\p{L} .'’-]{1,40}\s[–—-]\s(\d{1,2})\s?/\s?(\d{1,2})$", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex NamedPageNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{L} ]{0,30}\s)?(?:page|seite|pagina|p\.)\s*\d{1,2}\s*(?:/|of|von|sur|di|de)\s*\d{1,2}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
+
     [System.Text.RegularExpressions.GeneratedRegex(" {2,}", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex MultiSpace();
 }

@@ -68,6 +68,12 @@ internal static partial class DateRangeParser
         return null;
     }
 
+    /// <summary>A bare year, 1900–2099: a part of a date column.</summary>
+    public static bool IsYear(string text) => YearPattern().IsMatch(text);
+
+    /// <summary>A month name or abbreviation of three letters or more, alone: a part of a date column.</summary>
+    public static bool IsMonthName(string word) => word.Length >= 3 && word.All(char.IsLetter) && MonthNumber(word) is not null;
+
     /// <summary>Month number from an EN/DE/FR/IT month name or abbreviation.</summary>
     public static int? MonthNumber(string name)
     {
@@ -118,6 +124,9 @@ internal static partial class DateRangeParser
 
     [GeneratedRegex(@"(?:since|seit|depuis|dal|dall'|da|from|ab)\s+(?<start>" + Date + @")(?![\d])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SincePattern();
+
+    [GeneratedRegex(@"^(?:19|20)\d{2}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex YearPattern();
 
     [GeneratedRegex(@"^(0?[1-9]|1[0-2])\s?[./-]\s?((?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumericPattern();

@@ -10,12 +10,25 @@ internal static partial class EducationReader
         var result = new List<EducationEntry>();
         foreach (var section in sections.Where(s => s.Kind is SectionKind.Education or SectionKind.FurtherEducation))
         {
-            foreach (var raw in EntryParser.Parse(section.Lines))
+            foreach (var raw in UndatedEntries.Split(section.Lines).SelectMany(EntryParser.Parse))
             {
                 var entry = new EducationEntry { Id = $"edu_{result.Count + 1}" };
                 var fragments = new List<string>();
-                foreach (var fragment in raw.Headers)
+                var graduated = "";
+                foreach (var header in raw.Headers)
                 {
+                    var fragment = header;
+                    // Without a range, a single date closing the header is when the degree was obtained:
+                    // "BSc in Physics, Sample University, May 2016".
+                    if (raw.Dates is null && graduated.Length == 0 && GraduationDate().Match(fragment) is { Success: true } date
+                        && DateRangeParser.Normalize(date.Groups["date"].Value) is { } end)
+                    {
+                        graduated = end;
+                        fragment = fragment[..date.Index].Trim();
+                        if (fragment.Length == 0)
+                            continue;
+                    }
+
                     var grade = GradePattern().Match(fragment);
                     if (grade.Success)
                     {
@@ -35,7 +48,7 @@ internal static partial class EducationReader
 
                 AssignInstitutionAndDegree(entry, fragments);
                 entry.StartDate = raw.Dates?.Start ?? "";
-                entry.EndDate = raw.Dates?.End ?? "";
+                entry.EndDate = raw.Dates?.End ?? graduated;
                 entry.Description = string.Join('\n', raw.Description.Select(CvText.StripBullet));
                 entry.IsFurtherEducation = section.Kind == SectionKind.FurtherEducation || FurtherEducationPattern().IsMatch(entry.Degree);
                 entry.DegreeLevel = DegreeLevels.Of(entry.Degree);
@@ -97,9 +110,10 @@ internal static partial class EducationReader
                 continue;
             }
 
-            var pieces = fragment.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            // A comma list is split only when its pieces are a school and a degree or subject: "University of California,
-            // Berkeley" and "MEng, Architecture" stay whole (the degree's own field is split off by DegreeSplitter).
+            var pieces = PieceSeparator().Split(fragment).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
+            // A comma or dash list is split only when its pieces are a school and a degree or subject: "University of
+            // California, Berkeley" and "MEng, Architecture" stay whole (the degree's own field is split off by DegreeSplitter),
+            // "Sample Gymnasium – Abitur" is split.
             static bool School(string p) => FieldClassifier.InstitutionScore(p) > 0 && !DegreeSplitter.StartsWithDegree(p);
             if (pieces.Length >= 2 && pieces.Any(School) && pieces.Any(p => !School(p) && (DegreeSplitter.StartsWithDegree(p) || FieldClassifier.DegreeScore(p) > 0 || DegreeSplitter.IsSubject(p))))
             {
@@ -130,6 +144,12 @@ internal static partial class EducationReader
         entry.Degree = degree;
         entry.FieldOfStudy = DegreeSplitter.Split(degree).Field;
     }
+
+    [GeneratedRegex(@"(?:^|,\s*|\s[–|]\s)(?<date>(?:\p{L}{3,9}\.?,?\s+|(?:0?[1-9]|1[0-2])[./])?(?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex GraduationDate();
+
+    [GeneratedRegex(@", | [–—] ", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PieceSeparator();
 
     [GeneratedRegex(@"^(?:abschlussnote|note|gesamtnote|grade|gpa|final grade|moyenne|mention|voto|voto finale)\s*:?\s*(.+)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex GradePattern();

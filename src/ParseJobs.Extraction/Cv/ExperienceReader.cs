@@ -42,7 +42,7 @@ internal static partial class ExperienceReader
                     continue;
                 }
 
-                fragments.Add(fragment);
+                fragments.AddRange(SplitAtDash(fragment));
             }
 
             // "Westbrook Freight Inc. | Portland" over "Analyst | Feb 2023": beside a company and a title, a bare place name is the city.
@@ -75,6 +75,16 @@ internal static partial class ExperienceReader
         }
 
         return result;
+    }
+
+    /// <summary>"Sample Works – Baker" or "Baker – Sample Works": one header of a title and an organisation joined by a
+    /// dash, split when exactly one side reads as a job title and the other names no title at all.</summary>
+    private static string[] SplitAtDash(string fragment)
+    {
+        var sides = fragment.Split([" – ", " — "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (sides.Length == 2 && (FieldClassifier.PositionScore(sides[0]) > 0) != (FieldClassifier.PositionScore(sides[1]) > 0))
+            return sides;
+        return [fragment];
     }
 
     private static bool IsContact(string fragment) =>

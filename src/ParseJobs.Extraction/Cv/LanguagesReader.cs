@@ -56,7 +56,21 @@ internal static partial class LanguagesReader
             }
         }
 
-        return result;
+        return result.Count > 0 ? result : FromHeader(sections[0].Lines);
+    }
+
+    /// <summary>Without a languages section, a cell of the contact block that lists only language names ("English,
+    /// French, Italian" beside an icon) gives the languages, without levels.</summary>
+    private static List<LanguageSkill> FromHeader(List<string> header)
+    {
+        foreach (var cell in header.SelectMany(l => l.Split('\t')))
+        {
+            var names = ListSeparator().Split(cell).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+            if (names.Count >= 2 && names.TrueForAll(n => LanguageLevelMapper.LeadingLanguage(n) is { } name && name.Length == n.Length))
+                return names.ConvertAll(n => new LanguageSkill { Language = n });
+        }
+
+        return [];
     }
 
     private static IEnumerable<string> SplitLanguagePieces(string line)
@@ -64,7 +78,8 @@ internal static partial class LanguagesReader
         var pieces = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var piece in pieces)
         {
-            var commaParts = piece.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // "English, German", "Deutsch: Muttersprache · Spanisch: gut": several languages on one line.
+            var commaParts = ListSeparator().Split(piece).Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
             if (commaParts.Length > 1 && commaParts.All(p => LanguageLevelMapper.LeadingLanguage(p) is not null))
             {
                 foreach (var p in commaParts)
@@ -91,6 +106,9 @@ internal static partial class LanguagesReader
             t = t[1..^1].Trim();
         return t;
     }
+
+    [GeneratedRegex(@"[,;]|\s+[·•|]\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ListSeparator();
 
     [GeneratedRegex(@"^(?<name>\p{Lu}\p{Ll}+)\s*(?:[–:\-—]\s+|\()", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NameBeforeLevel();

@@ -21,19 +21,25 @@ internal sealed record CvSection(SectionKind Kind, string Heading, List<string> 
 /// <summary>Splits CV lines into sections by headings in English, German, French and Italian.</summary>
 internal static class SectionDetector
 {
-    private static readonly Dictionary<string, SectionKind> Headings = Build();
+    // The headings by section name alone; with the skill category labels ("IT skills", "Technologies") as well.
+    private static readonly Dictionary<string, SectionKind> SectionNames = Build();
+    private static readonly Dictionary<string, SectionKind> Headings = WithSkillCategories(SectionNames);
 
     public static List<CvSection> Split(IEnumerable<string> lines)
     {
         var sections = new List<CvSection> { new(SectionKind.Header, "", []) };
-        foreach (var raw in lines)
+        var all = lines.ToList();
+        var style = HeadingStyle.Of(all);
+        for (var i = 0; i < all.Count; i++)
         {
-            var line = raw;
+            var line = all[i];
             if (IsUnderline(line))
                 continue;
             var cells = line.Split('\t');
             var kind = Classify(cells[0]);
-            if (kind is not null)
+            if (kind is null && sections.Count > 1 && style.IsUnknownHeading(all, i))
+                kind = SectionKind.Other;
+            if (kind is not null && !IsHeadingAfterDates(cells[0], sections[^1]) && !style.BreaksCase(cells[0]))
             {
                 sections.Add(new CvSection(kind.Value, cells[0].Trim(), []));
                 var rest = string.Join('\t', cells.Skip(1)).Trim();
@@ -80,15 +86,60 @@ internal static class SectionDetector
         return result;
     }
 
+    /// <summary>A CV whose experience heading the text layer lost (printed turned, or as an image) has its jobs as dated
+    /// header lines under the summary or the contact block: when no experience section exists, the lines from the first
+    /// of two or more dated lines that name jobs rather than schools on go to an experience section of their own.</summary>
+    public static List<CvSection> WithUnheadedExperience(List<CvSection> sections)
+    {
+        if (sections.Exists(s => s.Kind == SectionKind.Experience))
+            return sections;
+        var index = sections.FindIndex(s => s.Kind is SectionKind.Header or SectionKind.Summary or SectionKind.Personal
+            && s.Lines.Count(IsJobLine) >= 2);
+        if (index < 0)
+            return sections;
+        var lines = sections[index].Lines;
+        var first = lines.FindIndex(IsJobLine);
+        // A range alone on its line belongs to the title above it.
+        if (first > 0 && DateRangeParser.Find(lines[first]) is { } range && !lines[first].Remove(range.Index, range.Length).Any(char.IsLetter))
+            first--;
+        var result = new List<CvSection>(sections);
+        result[index] = sections[index] with { Lines = lines.Take(first).ToList() };
+        result.Insert(index + 1, new CvSection(SectionKind.Experience, "", lines.Skip(first).ToList()));
+        return result;
+    }
+
+    private static bool IsJobLine(string line)
+    {
+        if (DateRangeParser.Find(line) is not { } range || CvText.StartsWithBullet(line))
+            return false;
+        var text = line.Remove(range.Index, range.Length);
+        return FieldClassifier.CompanyScore(text) + FieldClassifier.PositionScore(text) > FieldClassifier.InstitutionScore(text) + FieldClassifier.DegreeScore(text);
+    }
+
     /// <summary>The section a heading line opens, or null when the line is no heading.</summary>
     public static SectionKind? Classify(string line)
     {
-        var text = CvText.Fold(line).Trim().TrimEnd(':').Trim().Trim('#', '=', '*', '_').Trim();
+        var text = Key(line);
         if (text.Length is 0 or > 45 || CvText.WordCount(text) > 5)
             return null;
         if (Headings.TryGetValue(text, out var kind))
             return kind;
         return ByHeadWord(line.Trim().TrimEnd(':').Trim(), text);
+    }
+
+    private static string Key(string line) => CvText.Fold(line).Trim().TrimEnd(':').Trim().Trim('#', '=', '*', '_').Trim();
+
+    /// <summary>An entry's dates are followed by its title, never by a heading: a line that is a heading only by its head
+    /// word or as a skill category ("Technologies", "Zurich Experience") right after a date part in an entry section
+    /// names the entry. Section names proper stay headings: some templates print the dates under the entry.</summary>
+    private static bool IsHeadingAfterDates(string line, CvSection current)
+    {
+        if (current.Kind is not (SectionKind.Experience or SectionKind.Education or SectionKind.FurtherEducation)
+            || current.Lines.Count == 0 || SectionNames.ContainsKey(Key(line)))
+            return false;
+        var previous = current.Lines[^1].Split('\t')[0].Trim();
+        return DateRangeParser.Find(previous) is { } range && range.Length >= previous.Length - 1
+            || DateRangeParser.IsYear(previous) || DateRangeParser.IsMonthName(previous);
     }
 
     // Headings under other names ("Employment History & Internships", "Berufliche Tätigkeiten", "Technical Skills and Tools"):
@@ -199,6 +250,12 @@ internal static class SectionDetector
         Add(SectionKind.Other, "references", "referenzen", "références", "referenze", "publications", "publikationen", "projects", "projekte", "projets", "progetti",
             "awards", "auszeichnungen", "volunteering", "ehrenamt", "bénévolat", "volontariato");
 
+        return map;
+    }
+
+    private static Dictionary<string, SectionKind> WithSkillCategories(Dictionary<string, SectionKind> names)
+    {
+        var map = new Dictionary<string, SectionKind>(names, StringComparer.Ordinal);
         foreach (var category in SkillCategories.HeadingNames)
             map[category] = SectionKind.Skills;
         return map;

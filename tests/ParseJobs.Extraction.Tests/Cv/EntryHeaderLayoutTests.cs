@@ -107,5 +107,16 @@ public sealed class EntryHeaderLayoutTests
     [InlineData("Engineer\tAcme AG", "Engineer\tAcme AG")]
     [InlineData("Senior Engineer\tAcme AG\tZürich", "Senior Engineer\tAcme AG\tZürich")]
     public void Unjustify_JoinsOnlyOneWordCells(string line, string expected) =>
-        Assert.Equal(expected, EntryParser.Unjustify(line));
+        Assert.Equal(expected, EntryLines.Unjustify(line));
+
+    [Fact]
+    public void Parse_KeepsEachRangeWithItsEntry_WhenTheDatesMoveFromUnderTheSubtitleToUnderTheTitle()
+    {
+        var entries = EntryParser.Parse(["Sampleton University", "MSc: Sample Studies", "2019-09-01 TO 2021-06-01",
+            "Sample State College", "2016-09-01 TO 2019-06-01", "BA: Applied Examples"]);
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("09.2019", "Sampleton University"), (entries[0].Dates?.Start, entries[0].Headers[0]));
+        Assert.Equal(("09.2016", "Sample State College"), (entries[1].Dates?.Start, entries[1].Headers[0]));
+    }
 }

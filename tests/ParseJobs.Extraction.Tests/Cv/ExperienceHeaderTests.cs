@@ -99,4 +99,25 @@ public sealed class ExperienceHeaderTests
         var job = Assert.Single(profile.Experience);
         Assert.Equal("Test Automation Engineer", job.Position);
     }
+
+    [Theory]
+    [InlineData("Sample Works AG – Project Manager")]
+    [InlineData("Project Manager – Sample Works AG")]
+    public void Extract_SplitsTitleAndCompany_WhenADashJoinsThem(string header)
+    {
+        var profile = Extract("Ada Lind", "ada.lind@example.org", "Work Experience", "2021 – 2024\t" + header,
+            "Ran the sourcing of packaging for three plants.");
+
+        var job = Assert.Single(profile.Experience);
+        Assert.Equal(("Project Manager", "Sample Works AG"), (job.Position, job.Company));
+    }
+
+    [Fact]
+    public void Extract_KeepsATitleWhole_WhenBothSidesOfItsDashAreTitles()
+    {
+        var profile = Extract("Ada Lind", "ada.lind@example.org", "Work Experience", "Sample Works AG", "2021 – 2024\tProject Manager – Team Lead",
+            "Ran the sourcing of packaging for three plants.");
+
+        Assert.Equal("Project Manager – Team Lead", Assert.Single(profile.Experience).Position);
+    }
 }
