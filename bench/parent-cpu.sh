@@ -10,6 +10,7 @@
 # TRACE=1 records dotnet-trace thread-time samples of the service for TRACE_SECONDS (20) of the measured jobs
 # (TRACE_OUT.nettrace and TRACE_OUT.speedscope.json, default /tmp/service; bench/speedscope-top.py aggregates them;
 # CPU_TIME-leaf samples are the ones on a CPU).
+# The last figure is the service's peak resident memory (VmHWM).
 # PostgreSQL: the CPU of the whole cluster the service uses (postmaster, its live processes and those it reaped) and,
 # when the cluster loads pg_stat_statements (shared_preload_libraries), the statements per job. Both count every
 # database of that cluster: use a private one (PARSEJOBS_PG_PORT, see scripts/postgres.sh) for figures that hold.
@@ -111,5 +112,6 @@ if [ -n "$TRACE_PID" ]; then
   "${DOTNET_TRACE:-dotnet-trace}" convert --format speedscope -o "${TRACE_OUT:-/tmp/service}" "${TRACE_OUT:-/tmp/service}.nettrace" >&2
 fi
 HZ=$(getconf CLK_TCK)
-awk -v p=$((PARENT_AFTER - PARENT_BEFORE)) -v c=$((CHILDREN_AFTER - CHILDREN_BEFORE)) -v g=$((PG_AFTER - PG_BEFORE)) -v st="$STATEMENTS" -v n="$JOBS" -v hz="$HZ" -v s="$SECONDS_TAKEN" -v k="$JOB_KIND" \
-  'BEGIN { printf "%s, %d jobs in %.1f s (%.1f/s): service %.1f ms CPU per job, parser children %.1f ms CPU per job, PostgreSQL %.1f ms CPU per job, %s statements per job\n", k, n, s, n / s, p * 1000 / hz / n, c * 1000 / hz / n, g * 1000 / hz / n, (st < 0 ? "?" : sprintf("%.1f", st / n)) }'
+PEAK_MB=$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status")
+awk -v mb="$PEAK_MB" -v p=$((PARENT_AFTER - PARENT_BEFORE)) -v c=$((CHILDREN_AFTER - CHILDREN_BEFORE)) -v g=$((PG_AFTER - PG_BEFORE)) -v st="$STATEMENTS" -v n="$JOBS" -v hz="$HZ" -v s="$SECONDS_TAKEN" -v k="$JOB_KIND" \
+  'BEGIN { printf "%s, %d jobs in %.1f s (%.1f/s): service %.1f ms CPU per job, parser children %.1f ms CPU per job, PostgreSQL %.1f ms CPU per job, %s statements per job, service peak RSS %s MB\n", k, n, s, n / s, p * 1000 / hz / n, c * 1000 / hz / n, g * 1000 / hz / n, (st < 0 ? "?" : sprintf("%.1f", st / n)), mb }'
