@@ -16,7 +16,7 @@ internal static class ReadingOrder
     private static readonly NearestNeighbourWordExtractor WordExtractor = new(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions
     {
         MaxDegreeOfParallelism = 1,
-        Filter = (left, right) => !string.IsNullOrWhiteSpace(right.Value) && !IsStyleBoundary(left, right),
+        Filter = (left, right) => !string.IsNullOrWhiteSpace(right.Value) && !IsStyleBoundary(left, right) && !IsSizeBoundary(left, right),
     });
     private static readonly DocstrumBoundingBoxes BlockSegmenter = new(new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
 
@@ -26,6 +26,15 @@ internal static class ReadingOrder
         left.Value.Length == 1 && right.Value.Length == 1
         && char.IsLower(left.Value[0]) && char.IsUpper(right.Value[0])
         && !string.Equals(left.FontName, right.FontName, StringComparison.Ordinal);
+
+    /// <summary>Letters of clearly different sizes in different fonts: a heading and a sidebar line running into
+    /// it are two texts, however close their glyphs (a small-caps or superscript run is far closer in size).</summary>
+    internal static bool IsSizeBoundary(Letter left, Letter right)
+    {
+        var small = Math.Min(left.PointSize, right.PointSize);
+        return small > 0 && Math.Max(left.PointSize, right.PointSize) > 1.3 * small
+            && !string.Equals(left.FontName, right.FontName, StringComparison.Ordinal);
+    }
 
     public static List<LineGroup> Page(Page page, PageGraphics graphics)
     {
@@ -57,7 +66,7 @@ internal static class ReadingOrder
         // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows into one "line".
         // Those lines are split into their rows, and the blocks still go column by column: reading the whole page as
         // plain rows instead wove a sidebar into the entries beside it.
-        return ColumnOrder(blocks.Select(SplitRows).ToList());
+        return ColumnOrder(SidebarSplit.Apply(blocks.Select(SplitRows).ToList()));
     }
 
     /// <summary>A block whose "lines" hold several rows, rebuilt as one line per row of its words, left to right.</summary>
@@ -79,7 +88,7 @@ internal static class ReadingOrder
 
         var lines = rows.Select(r => new TextLine(r.OrderBy(w => w.BoundingBox.Left).ToList(), " ")).ToList();
         foreach (var line in lines)
-            Rebuilt.AddOrUpdate(line, Rebuilt);
+            MarkRebuilt(line);
         return new TextBlock(lines, "\n");
     }
 
@@ -89,6 +98,8 @@ internal static class ReadingOrder
 
     /// <summary>True for a line <see cref="SplitRows"/> rebuilt: its gaps mark no cells.</summary>
     internal static bool IsRebuilt(TextLine line) => Rebuilt.TryGetValue(line, out _);
+
+    internal static void MarkRebuilt(TextLine line) => Rebuilt.AddOrUpdate(line, Rebuilt);
 
     private static double Baseline(Word word) => word.Letters[0].StartBaseLine.Y;
 
@@ -144,6 +155,10 @@ internal static class ReadingOrder
                 var sameBlock = built.Count > start && (ReferenceEquals(built[^1].Block, block)
                     || (built[^1].Block.TextLines.Count == 1 && block.TextLines.Count == 1));
                 if (sameBlock && SameRow(built[^1].Line.Box, pdfLine.Box))
+                    built[^1] = (PdfLines.Row([built[^1].Line, pdfLine]), built[^1].Block);
+                else if (built.Count > start && SameRow(built[^1].Line.Box, pdfLine.Box) && EndsBlock(built[^1]) && StartsBlock((pdfLine, block)))
+                    built[^1] = (PdfLines.Row([built[^1].Line, pdfLine]), block);
+                else if (built.Count > start && SameRow(built[^1].Line.Box, pdfLine.Box) && StartsBlock(built[^1]) && EndsBlock((pdfLine, block)))
                     built[^1] = (PdfLines.Row([built[^1].Line, pdfLine]), built[^1].Block);
                 else
                     built.Add((pdfLine, block));
@@ -202,6 +217,13 @@ internal static class ReadingOrder
         return groups;
     }
 
+    /// <summary>The last row of its block. Docstrum can end a block with the date printed beside the next block's first
+    /// row (an entry's title): that row starts the next block, the date joined to it.</summary>
+    private static bool EndsBlock((PdfLine Line, TextBlock Block) built) =>
+        built.Block.TextLines.Count > 1 && built.Line.Box.Bottom <= built.Block.BoundingBox.Bottom + 0.5;
+
+    private static bool StartsBlock((PdfLine Line, TextBlock Block) built) => built.Line.Box.Top >= built.Block.BoundingBox.Top - 0.5;
+
     /// <summary>A block of labels ("Mobile:") or dates that belongs beside other text; also a right-aligned place over
     /// its date ("Portland" / "Feb 2023 – Present"), which would otherwise be read as a column after the entries.</summary>
     private static bool IsAnchor(TextBlock block) => block.TextLines.All(IsAnchorLine)
@@ -245,14 +267,15 @@ internal static class ReadingOrder
         foreach (var block in blocks.OrderBy(b => b.BoundingBox.Left))
         {
             var last = columns.Count > 0 ? columns[^1] : default;
+            var right = SidebarSplit.ColumnRight(block);
             if (columns.Count > 0 && block.BoundingBox.Left < last.Right - 1)
             {
                 last.Blocks.Add(block);
-                columns[^1] = (last.Left, Math.Max(last.Right, block.BoundingBox.Right), last.Blocks);
+                columns[^1] = (last.Left, Math.Max(last.Right, right), last.Blocks);
             }
             else
             {
-                columns.Add((block.BoundingBox.Left, block.BoundingBox.Right, [block]));
+                columns.Add((block.BoundingBox.Left, right, [block]));
             }
         }
 
