@@ -50,13 +50,28 @@ internal static class ReadingOrder
             words = words.Where(w => !tables.Exists(t => t.Words.Contains(w))).ToList();
         var groups = words.Count == 0 ? [] : Blocks(words);
         foreach (var (table, _) in tables)
-        {
-            var top = table.Lines[0].Box.Top;
-            var at = groups.FindIndex(g => g.Lines[0].Box.Top < top);
-            groups.Insert(at < 0 ? groups.Count : at, table);
-        }
+            groups.Insert(TablePlace(groups, table), table);
 
         return groups;
+    }
+
+    /// <summary>Where a ruled table goes in the reading order: before the first group of its own column (the groups
+    /// it shares x with) that starts below its top, else after that column's last group; by height alone when no
+    /// group shares its x. A table of tags in a sidebar must not land between the entries of the main column.</summary>
+    internal static int TablePlace(List<LineGroup> groups, LineGroup table)
+    {
+        var top = table.Lines[0].Box.Top;
+        var left = table.Lines.Min(l => l.Box.Left);
+        var right = table.Lines.Max(l => l.Box.Right);
+        bool SameColumn(LineGroup g) => g.Lines.Min(l => l.Box.Left) < right && g.Lines.Max(l => l.Box.Right) > left;
+        var below = groups.FindIndex(g => SameColumn(g) && g.Lines[0].Box.Top < top);
+        if (below >= 0)
+            return below;
+        var last = groups.FindLastIndex(SameColumn);
+        if (last >= 0)
+            return last + 1;
+        var at = groups.FindIndex(g => g.Lines[0].Box.Top < top);
+        return at < 0 ? groups.Count : at;
     }
 
     private static List<LineGroup> Blocks(List<Word> words)

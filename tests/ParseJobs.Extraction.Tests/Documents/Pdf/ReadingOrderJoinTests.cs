@@ -1,5 +1,6 @@
 using ParseJobs.Extraction.Documents.Pdf;
 using ParseJobs.Extraction.Parsing;
+using PdfRectangle = UglyToad.PdfPig.Core.PdfRectangle;
 
 namespace ParseJobs.Extraction.Tests.Documents.Pdf;
 
@@ -28,6 +29,29 @@ public sealed class ReadingOrderJoinTests
 
         Assert.Equal(["Developer, Beta Ltd\t2018 – 2020", "Built the tools."], groups[^1].Lines.Select(l => l.Text), StringComparer.Ordinal);
     }
+
+    [Fact]
+    public void TablePlace_PutsASidebarTableInItsColumn_WhenMainColumnEntriesStandAtItsHeight()
+    {
+        // Main column (x 40-300) read first, then the sidebar (x 360-560); a ruled table of tags sits in the sidebar
+        // between "Strengths" and "Languages", beside the second entry of the main column.
+        List<LineGroup> groups = [Group(40, 300, 700, "Engineer, Acme Ltd"), Group(40, 300, 500, "Analyst, Beta Ltd"),
+            Group(360, 560, 700, "Strengths"), Group(360, 560, 400, "Languages")];
+        var table = Group(360, 480, 520, "Patient\tCurious");
+
+        Assert.Equal(3, ReadingOrder.TablePlace(groups, table));
+    }
+
+    [Fact]
+    public void TablePlace_GoesByHeight_WhenOneColumn()
+    {
+        List<LineGroup> groups = [Group(40, 500, 700, "Experience"), Group(40, 500, 500, "Education")];
+
+        Assert.Equal(1, ReadingOrder.TablePlace(groups, Group(40, 400, 600, "Tool\tLevel")));
+    }
+
+    private static LineGroup Group(double left, double right, double top, string text) =>
+        new([new PdfLine(text, new PdfRectangle(left, top - 10, right, top), [], 10, Bold: false, text.Length)], IsGrid: false);
 
     [Fact]
     public void Analyze_KeepsAHeadingWhole_WhenASidebarAddressRunsIntoIt()
