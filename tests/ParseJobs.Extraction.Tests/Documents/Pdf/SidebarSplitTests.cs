@@ -10,13 +10,16 @@ public sealed class SidebarSplitTests
 {
     private const double Edge = 170;
 
+    private static readonly string[] Entries =
+        ["Engineer, Acme Ltd, Springfield.", "Ran the nightly builds.", "Wrote the release notes.", "Analyst, Beta Ltd, Shelbyville.", "Counted the beans.", "Audited the ledgers."];
+
     [Fact]
     public void Apply_CutsSidebarFromContent_WhenRowsOfBothColumnsWereJoined()
     {
         // Sidebar rows at 9 pt, entry rows at 10 pt a point and a half higher: Docstrum joined them row by row.
         var block = Joined(
             ["12 Hill Road", "4000 Springfield", "Utopia", "M 0123 456 789"],
-            ["Engineer, Acme Ltd, Springfield.", "Ran the nightly builds.", "Wrote the release notes.", "Analyst, Beta Ltd, Shelbyville.", "Counted the beans.", "Audited the ledgers."],
+            Entries,
             sidebarRise: -1.5);
 
         var blocks = SidebarSplit.Apply([block]);
@@ -43,7 +46,7 @@ public sealed class SidebarSplitTests
     {
         var block = Joined(
             ["2019 – 2023", "2016 – 2019", "since 2023", "2012 – 2016"],
-            ["Engineer, Acme Ltd, Springfield.", "Ran the nightly builds.", "Wrote the release notes.", "Analyst, Beta Ltd, Shelbyville.", "Counted the beans.", "Audited the ledgers."],
+            Entries,
             sidebarRise: -1.5);
 
         Assert.Same(block, Assert.Single(SidebarSplit.Apply([block])));
