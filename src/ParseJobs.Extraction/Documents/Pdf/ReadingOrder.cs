@@ -50,28 +50,9 @@ internal static class ReadingOrder
             words = words.Where(w => !tables.Exists(t => t.Words.Contains(w))).ToList();
         var groups = words.Count == 0 ? [] : Blocks(words);
         foreach (var (table, _) in tables)
-            groups.Insert(TablePlace(groups, table), table);
+            groups.Insert(TablePlacement.Index(groups, table), table);
 
         return groups;
-    }
-
-    /// <summary>Where a ruled table goes in the reading order: before the first group of its own column (the groups
-    /// it shares x with) that starts below its top, else after that column's last group; by height alone when no
-    /// group shares its x. A table of tags in a sidebar must not land between the entries of the main column.</summary>
-    internal static int TablePlace(List<LineGroup> groups, LineGroup table)
-    {
-        var top = table.Lines[0].Box.Top;
-        var left = table.Lines.Min(l => l.Box.Left);
-        var right = table.Lines.Max(l => l.Box.Right);
-        bool SameColumn(LineGroup g) => g.Lines.Min(l => l.Box.Left) < right && g.Lines.Max(l => l.Box.Right) > left;
-        var below = groups.FindIndex(g => SameColumn(g) && g.Lines[0].Box.Top < top);
-        if (below >= 0)
-            return below;
-        var last = groups.FindLastIndex(SameColumn);
-        if (last >= 0)
-            return last + 1;
-        var at = groups.FindIndex(g => g.Lines[0].Box.Top < top);
-        return at < 0 ? groups.Count : at;
     }
 
     private static List<LineGroup> Blocks(List<Word> words)
@@ -137,13 +118,18 @@ internal static class ReadingOrder
             var head = bands.Take(peeled).SelectMany(b => b).ToList();
             var left = body.Where(b => b.BoundingBox.Right <= gutter.Value).ToList();
             var right = body.Where(b => b.BoundingBox.Right > gutter.Value).ToList();
-            if (LabelColumn.Is(left, right))
-                return [.. ColumnOrder(head), .. LabelColumn.Interleave(ColumnOrder(left), ColumnOrder(right))];
-            return [.. ColumnOrder(head), .. ColumnOrder(left), .. ColumnOrder(right)];
+            return [.. ColumnOrder(head), .. Columns(left, right)];
         }
 
+        if (HeaderBlock.Split(blocks) is { } split)
+            return [.. ColumnOrder(split.Head), .. Columns(split.Left, split.Right)];
         return bands.SelectMany(BandLines).ToList();
     }
+
+    /// <summary>Two columns one after the other; a label column (headings and dates beside the content) merged into it.</summary>
+    private static List<LineGroup> Columns(List<TextBlock> left, List<TextBlock> right) => LabelColumn.Is(left, right)
+        ? LabelColumn.Interleave(ColumnOrder(left), ColumnOrder(right))
+        : [.. ColumnOrder(left), .. ColumnOrder(right)];
 
     /// <summary>Line groups of one horizontal band: content blocks column by column, each label or date
     /// line joined (tab-separated) to the content line beside it.</summary>
@@ -352,7 +338,8 @@ internal static class ReadingOrder
         return bands;
     }
 
-    private static double? FindGutter(List<TextBlock> blocks)
+    /// <param name="minimumShare">The text share of the smaller side: a real column carries text.</param>
+    internal static double? FindGutter(List<TextBlock> blocks, double minimumShare = 0.15)
     {
         const double minimumGap = 8;
         var totalChars = blocks.Sum(b => b.Text.Length);
@@ -373,7 +360,7 @@ internal static class ReadingOrder
 
             // A real column carries text; a narrow column of dates beside entries does not.
             var share = Math.Min(left.Sum(b => b.Text.Length), right.Sum(b => b.Text.Length)) / (double)totalChars;
-            if (share < 0.15)
+            if (share < minimumShare)
                 continue;
 
             // In a grid (skills or languages side by side) the blocks on both sides start on the same

@@ -31,7 +31,24 @@ public sealed class ReadingOrderJoinTests
     }
 
     [Fact]
-    public void TablePlace_PutsASidebarTableInItsColumn_WhenMainColumnEntriesStandAtItsHeight()
+    public void ColumnOrder_ReadsColumnsOneAfterTheOther_WhenTheHeaderBlockRunsOnIntoTheFirstHeading()
+    {
+        // Docstrum kept title, a contact line across the page and the left column's first heading as one block.
+        var header = PlacedWords.Block(PlacedWords.Words((40, 760, 12, "Data Engineer"), (40, 745, 8, "someone@example.org   +1 555 0100   Springfield   example.org/someone"), (40, 725, 11, "Summary")));
+        var left = Enumerable.Range(0, 4).Select(i => PlacedWords.Block(PlacedWords.Words(
+            (40, 705 - (60 * i), 10, $"Paragraph {i} of the main column runs on across"), (40, 692 - (60 * i), 10, "the wide column with many more words in it"), (40, 679 - (60 * i), 10, "and ends on a third line of its own text")))).ToList();
+        var right = Enumerable.Range(0, 4).Select(i => PlacedWords.Block(PlacedWords.Words((400, 712 - (50 * i), 9, $"Skill {i}: Python, SQL")))).ToList();
+
+        var lines = ReadingOrder.ColumnOrder([header, .. left, .. right]).SelectMany(g => g.Lines).Select(l => l.Text).ToList();
+
+        var lastLeft = lines.FindLastIndex(l => l.StartsWith("and ends", StringComparison.Ordinal));
+        var firstRight = lines.FindIndex(l => l.StartsWith("Skill", StringComparison.Ordinal));
+        Assert.Equal("Summary", lines[2]);
+        Assert.True(firstRight > lastLeft, string.Join(" | ", lines));
+    }
+
+    [Fact]
+    public void Index_PutsASidebarTableInItsColumn_WhenMainColumnEntriesStandAtItsHeight()
     {
         // Main column (x 40-300) read first, then the sidebar (x 360-560); a ruled table of tags sits in the sidebar
         // between "Strengths" and "Languages", beside the second entry of the main column.
@@ -39,15 +56,15 @@ public sealed class ReadingOrderJoinTests
             Group(360, 560, 700, "Strengths"), Group(360, 560, 400, "Languages")];
         var table = Group(360, 480, 520, "Patient\tCurious");
 
-        Assert.Equal(3, ReadingOrder.TablePlace(groups, table));
+        Assert.Equal(3, TablePlacement.Index(groups, table));
     }
 
     [Fact]
-    public void TablePlace_GoesByHeight_WhenOneColumn()
+    public void Index_GoesByHeight_WhenOneColumn()
     {
         List<LineGroup> groups = [Group(40, 500, 700, "Experience"), Group(40, 500, 500, "Education")];
 
-        Assert.Equal(1, ReadingOrder.TablePlace(groups, Group(40, 400, 600, "Tool\tLevel")));
+        Assert.Equal(1, TablePlacement.Index(groups, Group(40, 400, 600, "Tool\tLevel")));
     }
 
     private static LineGroup Group(double left, double right, double top, string text) =>
