@@ -16,7 +16,7 @@ internal static class ReadingOrder
     private static readonly NearestLetterWords WordExtractor = new(new NearestNeighbourWordExtractor.NearestNeighbourWordExtractorOptions
     {
         MaxDegreeOfParallelism = 1,
-        Filter = (left, right) => !string.IsNullOrWhiteSpace(right.Value) && !IsStyleBoundary(left, right),
+        Filter = (left, right) => !string.IsNullOrWhiteSpace(right.Value) && !IsStyleBoundary(left, right) && !IsSizeBoundary(left, right),
     });
     private static readonly DocstrumBoundingBoxes BlockSegmenter = new(new DocstrumBoundingBoxes.DocstrumBoundingBoxesOptions { MaxDegreeOfParallelism = 1 });
 
@@ -26,6 +26,15 @@ internal static class ReadingOrder
         left.Value.Length == 1 && right.Value.Length == 1
         && char.IsLower(left.Value[0]) && char.IsUpper(right.Value[0])
         && !string.Equals(left.FontName, right.FontName, StringComparison.Ordinal);
+
+    /// <summary>Letters of clearly different sizes in different fonts: a heading and a sidebar line running into
+    /// it are two texts, however close their glyphs (a small-caps or superscript run is far closer in size).</summary>
+    internal static bool IsSizeBoundary(Letter left, Letter right)
+    {
+        var small = Math.Min(left.PointSize, right.PointSize);
+        return small > 0 && Math.Max(left.PointSize, right.PointSize) > 1.3 * small
+            && !string.Equals(left.FontName, right.FontName, StringComparison.Ordinal);
+    }
 
     public static List<LineGroup> Page(Page page, PageGraphics graphics)
     {
@@ -41,11 +50,7 @@ internal static class ReadingOrder
             words = words.Where(w => !tables.Exists(t => t.Words.Contains(w))).ToList();
         var groups = words.Count == 0 ? [] : Blocks(words);
         foreach (var (table, _) in tables)
-        {
-            var top = table.Lines[0].Box.Top;
-            var at = groups.FindIndex(g => g.Lines[0].Box.Top < top);
-            groups.Insert(at < 0 ? groups.Count : at, table);
-        }
+            groups.Insert(TablePlacement.Index(groups, table), table);
 
         return groups;
     }
@@ -57,7 +62,7 @@ internal static class ReadingOrder
         // Docstrum estimates spacing from the page itself; on sparse pages it can merge several rows into one "line".
         // Those lines are split into their rows, and the blocks still go column by column: reading the whole page as
         // plain rows instead wove a sidebar into the entries beside it.
-        return ColumnOrder(blocks.Select(SplitRows).ToList());
+        return ColumnOrder(SidebarSplit.Apply(blocks.Select(SplitRows).ToList()));
     }
 
     /// <summary>A block whose "lines" hold several rows, rebuilt as one line per row of its words, left to right.</summary>
@@ -79,7 +84,7 @@ internal static class ReadingOrder
 
         var lines = rows.Select(r => new TextLine(r.OrderBy(w => w.BoundingBox.Left).ToList(), " ")).ToList();
         foreach (var line in lines)
-            Rebuilt.AddOrUpdate(line, Rebuilt);
+            MarkRebuilt(line);
         return new TextBlock(lines, "\n");
     }
 
@@ -89,6 +94,8 @@ internal static class ReadingOrder
 
     /// <summary>True for a line <see cref="SplitRows"/> rebuilt: its gaps mark no cells.</summary>
     internal static bool IsRebuilt(TextLine line) => Rebuilt.TryGetValue(line, out _);
+
+    internal static void MarkRebuilt(TextLine line) => Rebuilt.AddOrUpdate(line, Rebuilt);
 
     private static double Baseline(Word word) => word.Letters[0].StartBaseLine.Y;
 
@@ -111,13 +118,18 @@ internal static class ReadingOrder
             var head = bands.Take(peeled).SelectMany(b => b).ToList();
             var left = body.Where(b => b.BoundingBox.Right <= gutter.Value).ToList();
             var right = body.Where(b => b.BoundingBox.Right > gutter.Value).ToList();
-            if (LabelColumn.Is(left, right))
-                return [.. ColumnOrder(head), .. LabelColumn.Interleave(ColumnOrder(left), ColumnOrder(right))];
-            return [.. ColumnOrder(head), .. ColumnOrder(left), .. ColumnOrder(right)];
+            return [.. ColumnOrder(head), .. Columns(left, right)];
         }
 
+        if (HeaderBlock.Split(blocks) is { } split)
+            return [.. ColumnOrder(split.Head), .. Columns(split.Left, split.Right)];
         return bands.SelectMany(BandLines).ToList();
     }
+
+    /// <summary>Two columns one after the other; a label column (headings and dates beside the content) merged into it.</summary>
+    private static List<LineGroup> Columns(List<TextBlock> left, List<TextBlock> right) => LabelColumn.Is(left, right)
+        ? LabelColumn.Interleave(ColumnOrder(left), ColumnOrder(right))
+        : [.. ColumnOrder(left), .. ColumnOrder(right)];
 
     /// <summary>Line groups of one horizontal band: content blocks column by column, each label or date
     /// line joined (tab-separated) to the content line beside it.</summary>
@@ -144,6 +156,10 @@ internal static class ReadingOrder
                 var sameBlock = built.Count > start && (ReferenceEquals(built[^1].Block, block)
                     || (built[^1].Block.TextLines.Count == 1 && block.TextLines.Count == 1));
                 if (sameBlock && SameRow(built[^1].Line.Box, pdfLine.Box))
+                    built[^1] = (PdfLines.Row([built[^1].Line, pdfLine]), built[^1].Block);
+                else if (built.Count > start && SameRow(built[^1].Line.Box, pdfLine.Box) && EndsBlock(built[^1]) && StartsBlock((pdfLine, block)))
+                    built[^1] = (PdfLines.Row([built[^1].Line, pdfLine]), block);
+                else if (built.Count > start && SameRow(built[^1].Line.Box, pdfLine.Box) && StartsBlock(built[^1]) && EndsBlock((pdfLine, block)))
                     built[^1] = (PdfLines.Row([built[^1].Line, pdfLine]), built[^1].Block);
                 else
                     built.Add((pdfLine, block));
@@ -202,6 +218,13 @@ internal static class ReadingOrder
         return groups;
     }
 
+    /// <summary>The last row of its block. Docstrum can end a block with the date printed beside the next block's first
+    /// row (an entry's title): that row starts the next block, the date joined to it.</summary>
+    private static bool EndsBlock((PdfLine Line, TextBlock Block) built) =>
+        built.Block.TextLines.Count > 1 && built.Line.Box.Bottom <= built.Block.BoundingBox.Bottom + 0.5;
+
+    private static bool StartsBlock((PdfLine Line, TextBlock Block) built) => built.Line.Box.Top >= built.Block.BoundingBox.Top - 0.5;
+
     /// <summary>A block of labels ("Mobile:") or dates that belongs beside other text; also a right-aligned place over
     /// its date ("Portland" / "Feb 2023 – Present"), which would otherwise be read as a column after the entries.</summary>
     private static bool IsAnchor(TextBlock block) => block.TextLines.All(IsAnchorLine)
@@ -245,14 +268,15 @@ internal static class ReadingOrder
         foreach (var block in blocks.OrderBy(b => b.BoundingBox.Left))
         {
             var last = columns.Count > 0 ? columns[^1] : default;
+            var right = SidebarSplit.ColumnRight(block);
             if (columns.Count > 0 && block.BoundingBox.Left < last.Right - 1)
             {
                 last.Blocks.Add(block);
-                columns[^1] = (last.Left, Math.Max(last.Right, block.BoundingBox.Right), last.Blocks);
+                columns[^1] = (last.Left, Math.Max(last.Right, right), last.Blocks);
             }
             else
             {
-                columns.Add((block.BoundingBox.Left, block.BoundingBox.Right, [block]));
+                columns.Add((block.BoundingBox.Left, right, [block]));
             }
         }
 
@@ -314,7 +338,8 @@ internal static class ReadingOrder
         return bands;
     }
 
-    private static double? FindGutter(List<TextBlock> blocks)
+    /// <param name="minimumShare">The text share of the smaller side: a real column carries text.</param>
+    internal static double? FindGutter(List<TextBlock> blocks, double minimumShare = 0.15)
     {
         const double minimumGap = 8;
         var totalChars = blocks.Sum(b => b.Text.Length);
@@ -335,7 +360,7 @@ internal static class ReadingOrder
 
             // A real column carries text; a narrow column of dates beside entries does not.
             var share = Math.Min(left.Sum(b => b.Text.Length), right.Sum(b => b.Text.Length)) / (double)totalChars;
-            if (share < 0.15)
+            if (share < minimumShare)
                 continue;
 
             // In a grid (skills or languages side by side) the blocks on both sides start on the same

@@ -82,7 +82,37 @@ internal static class WordGaps
                 result[i] = Separator.Tab;
         }
 
+        if (!justified)
+            KeepJustifiedSpaces(words, result, gaps);
         return result;
+    }
+
+    /// <summary>A justified line whose stretched spaces pass for tabs: they are even (within a tenth of each other;
+    /// TeX stretches a space after punctuation up to half as much again) and narrower than chips (0.9 em). A cell
+    /// after the last of them, with narrow spaces of its own ("Master of Arts, Bath,   2019 – 2021"), stays a cell.</summary>
+    private static void KeepJustifiedSpaces(IReadOnlyList<Word> words, Separator[] result, double[] gaps)
+    {
+        var tabs = Enumerable.Range(1, result.Length - 1).Where(i => result[i] is Separator.Tab).ToList();
+        if (tabs.Count < 3)
+            return;
+        var last = tabs[^1];
+        var cell = last < words.Count - 1 && Enumerable.Range(last + 1, words.Count - last - 1).All(i => result[i] is Separator.Space);
+        var stretched = cell ? tabs[..^1] : tabs;
+        if (!Even(stretched, words, gaps))
+            return;
+        foreach (var i in stretched)
+            result[i] = Separator.Space;
+    }
+
+    private static bool Even(List<int> stretched, IReadOnlyList<Word> words, double[] gaps)
+    {
+        if (stretched.Count < 3 || stretched.Exists(i => gaps[i] is <= 0 or >= 0.9))
+            return false;
+        var plain = stretched.Where(i => !char.IsPunctuation(words[i - 1].Text[^1])).Select(i => gaps[i]).ToList();
+        if (plain.Count < 2)
+            return false;
+        var least = plain.Min();
+        return plain.Max() <= 1.12 * least && stretched.TrueForAll(i => gaps[i] <= 1.6 * least);
     }
 
     /// <summary>Runs of three or more one-letter words evenly apart are one letter-spaced text ("J O H N  D O E"):

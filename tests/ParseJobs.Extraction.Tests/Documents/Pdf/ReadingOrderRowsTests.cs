@@ -1,9 +1,5 @@
 using ParseJobs.Extraction.Documents.Pdf;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
 
 namespace ParseJobs.Extraction.Tests.Documents.Pdf;
 
@@ -15,7 +11,7 @@ public sealed class ReadingOrderRowsTests
     public void SplitRows_RebuildsOneLinePerBaseline_WhenALineHoldsTwoRows()
     {
         // A larger run on the first row ("Engineer" at 14 pt) has other glyph boxes but the same baseline.
-        var words = Words((50, 700, 10, "Senior"), (86, 700, 14, "Engineer"), (50, 686, 10, "Acme"), (80, 686, 10, "AG"));
+        var words = PlacedWords.Words((50, 700, 10, "Senior"), (86, 700, 14, "Engineer"), (50, 686, 10, "Acme"), (80, 686, 10, "AG"));
         var merged = new TextBlock([new TextLine(words, " ")], "\n");
 
         var split = ReadingOrder.SplitRows(merged);
@@ -26,20 +22,9 @@ public sealed class ReadingOrderRowsTests
     [Fact]
     public void SplitRows_KeepsTheBlock_WhenEachLineIsOneRow()
     {
-        var words = Words((50, 700, 10, "Senior"), (86, 700, 10, "Engineer"));
+        var words = PlacedWords.Words((50, 700, 10, "Senior"), (86, 700, 10, "Engineer"));
         var block = new TextBlock([new TextLine(words, " ")], "\n");
 
         Assert.Same(block, ReadingOrder.SplitRows(block));
-    }
-
-    private static List<UglyToad.PdfPig.Content.Word> Words(params (double X, double Y, double Size, string Text)[] runs)
-    {
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
-        foreach (var (x, y, size, text) in runs)
-            page.AddText(text, size, new PdfPoint(x, y), font);
-        using var document = PdfDocument.Open(builder.Build());
-        return document.GetPage(1).GetWords().ToList();
     }
 }
