@@ -113,13 +113,14 @@ internal static partial class EducationReader
     private static bool IsBareSchoolWord(string fragment)
     {
         var word = fragment.Trim();
-        return !word.Contains(' ', StringComparison.Ordinal) && FieldClassifier.InstitutionScore(word) > 0 && FieldClassifier.DegreeScore(word) == 0;
+        return !word.Contains(' ', StringComparison.Ordinal) && !word.Contains('-', StringComparison.Ordinal) && FieldClassifier.InstitutionScore(word) > 0 && FieldClassifier.DegreeScore(word) == 0;
     }
 
     private static bool IsNameHead(string fragment)
     {
         var head = fragment.Trim();
-        return head.Length > 0 && char.IsUpper(head[0]) && FieldClassifier.InstitutionScore(head) == 0 && FieldClassifier.DegreeScore(head) == 0
+        // One word is more often a month, a town or a stray label ("März", "Stadt") than the start of a school's name.
+        return CvText.WordCount(head) >= 2 && char.IsUpper(head[0]) && FieldClassifier.InstitutionScore(head) == 0 && FieldClassifier.DegreeScore(head) == 0
             && !DegreeSplitter.StartsWithDegree(head) && !DegreeSplitter.IsSubject(head) && ExperienceReader.Location(head) is null;
     }
 

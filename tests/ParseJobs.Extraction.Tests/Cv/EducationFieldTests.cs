@@ -65,6 +65,16 @@ public sealed class EducationFieldTests
         Assert.Equal(("Riverbend Valley State College", "BSc Economics"), (entry.Institution, entry.Degree));
     }
 
+    [Theory]
+    [InlineData("Januar", "Fachhochschule")]
+    [InlineData("Riverbend Valley", "Oak-Gymnasium")]
+    public void Read_DoesNotJoinAOneWordLineOrANamedSchool_ToTheLineBefore(string before, string school)
+    {
+        var entry = Single("BSc Economics\t2016 - 2018", before, school);
+
+        Assert.Equal(school, entry.Institution);
+    }
+
     [Fact]
     public void Read_SplitsDegreeSchoolAndField_InModerncvOrder()
     {
