@@ -66,7 +66,7 @@ internal static partial class EducationReader
     {
         if (fragments.Count == 0)
             return;
-        fragments = Parts(entry, fragments);
+        fragments = JoinWrappedSchoolNames(Parts(entry, fragments));
         double Lean(string f) => FieldClassifier.InstitutionScore(f) - FieldClassifier.DegreeScore(f);
         if (fragments.Count == 1)
         {
@@ -92,6 +92,36 @@ internal static partial class EducationReader
             if (field is not null)
                 entry.FieldOfStudy = field.Trim().TrimEnd('.');
         }
+    }
+
+    // A narrow cell wraps a school's name before its school word: "North Carolina State" / "University". The bare
+    // school word would win the school and leave the name's head as the degree, so the two lines are one name again.
+    private static List<string> JoinWrappedSchoolNames(List<string> fragments)
+    {
+        var joined = new List<string>(fragments.Count);
+        foreach (var fragment in fragments)
+        {
+            if (joined.Count > 0 && IsBareSchoolWord(fragment) && IsNameHead(joined[^1]))
+                joined[^1] = joined[^1].TrimEnd() + " " + fragment.Trim();
+            else
+                joined.Add(fragment);
+        }
+
+        return joined;
+    }
+
+    private static bool IsBareSchoolWord(string fragment)
+    {
+        var word = fragment.Trim();
+        return !word.Contains(' ', StringComparison.Ordinal) && !word.Contains('-', StringComparison.Ordinal) && FieldClassifier.InstitutionScore(word) > 0 && FieldClassifier.DegreeScore(word) == 0;
+    }
+
+    private static bool IsNameHead(string fragment)
+    {
+        var head = fragment.Trim();
+        // One word is more often a month, a town or a stray label ("März", "Stadt") than the start of a school's name.
+        return CvText.WordCount(head) >= 2 && char.IsUpper(head[0]) && FieldClassifier.InstitutionScore(head) == 0 && FieldClassifier.DegreeScore(head) == 0
+            && !DegreeSplitter.StartsWithDegree(head) && !DegreeSplitter.IsSubject(head) && ExperienceReader.Location(head) is null;
     }
 
     // One header line may hold the whole entry: "Master of Arts, University of Bath, Geoinformatik.",

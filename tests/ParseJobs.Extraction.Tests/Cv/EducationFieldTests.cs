@@ -50,6 +50,32 @@ public sealed class EducationFieldTests
     }
 
     [Fact]
+    public void Read_JoinsASchoolNameWrappedBeforeItsSchoolWord()
+    {
+        var entry = Single("Riverbend Valley State\t2016-09-01 - 2018-06-01", "University");
+
+        Assert.Equal(("Riverbend Valley State University", ""), (entry.Institution, entry.Degree));
+    }
+
+    [Fact]
+    public void Read_KeepsTheDegree_WhenAWrappedSchoolNameFollowsIt()
+    {
+        var entry = Single("BSc Economics\t2016 - 2018", "Riverbend Valley State", "College");
+
+        Assert.Equal(("Riverbend Valley State College", "BSc Economics"), (entry.Institution, entry.Degree));
+    }
+
+    [Theory]
+    [InlineData("Januar", "Fachhochschule")]
+    [InlineData("Riverbend Valley", "Oak-Gymnasium")]
+    public void Read_DoesNotJoinAOneWordLineOrANamedSchool_ToTheLineBefore(string before, string school)
+    {
+        var entry = Single("BSc Economics\t2016 - 2018", before, school);
+
+        Assert.Equal(school, entry.Institution);
+    }
+
+    [Fact]
     public void Read_SplitsDegreeSchoolAndField_InModerncvOrder()
     {
         var entry = Single("Master of Arts, University of Bath, Geoinformatik.\t06.2016 – 06.2018");
