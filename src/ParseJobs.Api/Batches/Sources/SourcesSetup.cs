@@ -1,0 +1,10 @@
+namespace ParseJobs.Api.Batches.Sources;
+
+public static class SourcesSetup
+{
+    /// <summary>Every candidate source, one line each; the batch feature picks the one of the submission's input type.</summary>
+    public static IServiceCollection AddCandidateSources(this IServiceCollection services, IConfiguration configuration)
+    {
+        return services;
+    }
+}
