@@ -17,4 +17,7 @@ public enum JobKind
 
     /// <summary>A document to its layout model: segments, chunks, markdown (POST /v1/documents).</summary>
     DocumentParse,
+
+    /// <summary>CVs ranked against a job description, one item per candidate (POST /api/v1/batch-jobs).</summary>
+    BatchMatch,
 }
