@@ -26,7 +26,13 @@ public sealed record JobItemDraft(string SourceName)
     public StoredDocument? Document { get; init; }
     public Guid? DocumentId { get; init; }
     public string? Input { get; init; }
+
+    /// <summary>An item that is stored failed (an entry that is no candidate): it is counted at once and never runs.</summary>
+    public JobItemFailure? Failure { get; init; }
 }
+
+/// <summary>Why an item of a draft ends failed without running: an <see cref="ErrorCodes"/> code and a readable message.</summary>
+public sealed record JobItemFailure(string Code, string Message);
 
 /// <summary>
 /// The one place jobs are created. The job (with its documents and items) is committed in one transaction; that
@@ -44,11 +50,16 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
     public async Task<Job> SubmitAsync(JobDraft draft, CancellationToken ct)
     {
         var descriptor = kinds.Get(draft.Kind);
-        if (descriptor.HasItems != draft.Items.Count > 0)
+        if (descriptor.IsExpanded ? draft.Items.Count > 0 : descriptor.HasItems != draft.Items.Count > 0)
         {
-            throw new ArgumentException(descriptor.HasItems
-                ? $"A {draft.Kind} job needs at least one item."
-                : $"A {draft.Kind} job has no items.", nameof(draft));
+            throw new ArgumentException(descriptor.IsExpanded
+                ? $"A {draft.Kind} job is submitted without items: a worker reads them when it starts."
+                : descriptor.HasItems ? $"A {draft.Kind} job needs at least one item." : $"A {draft.Kind} job has no items.", nameof(draft));
+        }
+
+        if (draft.Items.Any(i => i.Failure is not null))
+        {
+            throw new ArgumentException("Items stored failed come from an expansion, not from a submission.", nameof(draft));
         }
 
         var now = clock.GetUtcNow();
@@ -58,7 +69,7 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
         }
 
         var job = Job.Create(draft.OrganisationId, draft.Kind, draft.Document?.Id, draft.DataId, now, draft.Parameters,
-            descriptor.HasItems ? draft.Items.Count : null);
+            descriptor.HasItems && !descriptor.IsExpanded ? draft.Items.Count : null);
         if (!descriptor.HasItems)
         {
             // Committed already claimed for this dispatch: no compare-and-set UPDATE after the commit. A process that
