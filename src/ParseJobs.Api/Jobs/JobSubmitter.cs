@@ -16,6 +16,9 @@ public sealed record JobDraft(Guid OrganisationId, JobKind Kind)
     /// <summary>A new document stored with the job (an upload).</summary>
     public StoredDocument? Document { get; init; }
 
+    /// <summary>The kind's own rows (a batch's settings), added to the job's transaction once the job exists.</summary>
+    public Func<Job, IEnumerable<object>>? Rows { get; init; }
+
     /// <summary>The items of an item kind; the job completes when the last one ended.</summary>
     public IReadOnlyList<JobItemDraft> Items { get; init; } = [];
 }
@@ -79,6 +82,10 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
         }
 
         db.Jobs.Add(job);
+        foreach (var row in draft.Rows?.Invoke(job) ?? [])
+        {
+            db.Add(row);
+        }
         for (var seq = 0; seq < draft.Items.Count; seq++)
         {
             var item = draft.Items[seq];
