@@ -5,6 +5,8 @@ public static class SourcesSetup
     /// <summary>Every candidate source, one line each; the batch feature picks the one of the submission's input type.</summary>
     public static IServiceCollection AddCandidateSources(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ZipSourceOptions>().BindConfiguration(ZipSourceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ICandidateSource, ZipSource>();
         return services;
     }
 }
