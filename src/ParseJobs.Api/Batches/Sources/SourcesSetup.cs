@@ -1,3 +1,5 @@
+using ParseJobs.Api.Batches.Sources.Database;
+
 namespace ParseJobs.Api.Batches.Sources;
 
 public static class SourcesSetup
@@ -5,6 +7,8 @@ public static class SourcesSetup
     /// <summary>Every candidate source, one line each; the batch feature picks the one of the submission's input type.</summary>
     public static IServiceCollection AddCandidateSources(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCsvSource();
+        services.AddDatabaseSource();
         return services;
     }
 }
