@@ -1,3 +1,5 @@
+using ParseJobs.Api.Batches.Sources.Database;
+
 namespace ParseJobs.Api.Batches.Sources;
 
 public static class SourcesSetup
@@ -7,6 +9,8 @@ public static class SourcesSetup
     {
         services.AddOptions<ZipSourceOptions>().BindConfiguration(ZipSourceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ICandidateSource, ZipSource>();
+        services.AddCsvSource();
+        services.AddDatabaseSource();
         return services;
     }
 }
