@@ -1,3 +1,6 @@
+using ParseJobs.Api.Batches.Sources.GoogleDrive;
+using ParseJobs.Api.Batches.Sources.S3;
+
 namespace ParseJobs.Api.Batches.Sources;
 
 public static class SourcesSetup
@@ -5,6 +8,8 @@ public static class SourcesSetup
     /// <summary>Every candidate source, one line each; the batch feature picks the one of the submission's input type.</summary>
     public static IServiceCollection AddCandidateSources(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddS3Source();
+        services.AddGoogleDriveSource();
         return services;
     }
 }
