@@ -117,7 +117,7 @@ public sealed partial record GoogleDriveSourceConfig(string FolderId, ServiceAcc
         if (!IsRsaPrivateKey(pem))
         {
             problem = new SourceProblem($"{field}.private_key", "The service account key's private_key is not a PEM RSA private key.",
-                Provided: "a private_key that does not parse", Expected: "the key file's private_key (-----BEGIN PRIVATE KEY-----)");
+                Provided: "a private_key that does not parse", Expected: "the key file's private_key: a PEM RSA key, as Google's console writes it");
             return null;
         }
 
