@@ -16,6 +16,9 @@ public static class RemoteDocuments
         ? $"The file is {known:N0} bytes; the limit is {limit:N0} bytes."
         : $"The file is larger than the limit of {limit:N0} bytes.";
 
+    /// <summary>Downloads in a row that got no answer (network, timeout, 5xx) after which the store counts as gone: the batch fails.</summary>
+    public const int MaxConsecutiveUnreachable = 3;
+
     public const string EmptyError = "The file is empty (0 bytes).";
 
     /// <summary>

@@ -8,7 +8,4 @@ public static class SourceErrorCodes
 
     /// <summary>The source holds more candidates than the operator's limit.</summary>
     public const string SourceLimitExceeded = "SOURCE_LIMIT_EXCEEDED";
-
-    /// <summary>The source's config is not acceptable (only when a check that ran at submission fails again on the worker).</summary>
-    public const string InvalidSourceConfig = "INVALID_INPUT";
 }

@@ -32,13 +32,22 @@ public sealed class GoogleDriveCandidateSource(IOptions<GoogleDriveSourceOptions
         var limits = options.Value;
         // Checked at submission; checked again here because the accepted token endpoints may have changed since.
         var config = GoogleDriveSourceConfig.Parse(input.Config, limits, out var problem)
-            ?? throw new CandidateSourceException(SourceErrorCodes.InvalidSourceConfig, problem!.Message);
+            ?? throw new CandidateSourceException(SourceErrorCodes.SourceUnavailable, problem!.Message);
 
         using var drive = new DriveClient(config, limits);
         var files = await ListAsync(drive, config, limits, ct);
+        var unreachable = 0;
         foreach (var file in files)
         {
-            yield return await ReadFileAsync(drive, config, limits, file, ct);
+            var (candidate, failure) = await ReadFileAsync(drive, limits, file, ct);
+            // One file that cannot be fetched is that candidate's error; a Drive that stopped answering ends the batch.
+            unreachable = failure is null ? 0 : unreachable + 1;
+            if (unreachable >= RemoteDocuments.MaxConsecutiveUnreachable)
+            {
+                throw Unavailable(config, failure!);
+            }
+
+            yield return candidate;
         }
     }
 
@@ -93,29 +102,30 @@ public sealed class GoogleDriveCandidateSource(IOptions<GoogleDriveSourceOptions
         }
     }
 
-    private async Task<SourceCandidate> ReadFileAsync(DriveClient drive, GoogleDriveSourceConfig config, GoogleDriveSourceOptions limits, DriveFile file, CancellationToken ct)
+    /// <summary>The file as a candidate; with the failure when Drive did not answer (network, timeout, 5xx after retries).</summary>
+    private static async Task<(SourceCandidate Candidate, Exception? Failure)> ReadFileAsync(DriveClient drive, GoogleDriveSourceOptions limits, DriveFile file, CancellationToken ct)
     {
         var isGoogleDoc = file.MimeType == GoogleDocMimeType;
         var name = isGoogleDoc && !file.Name.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? file.Name + ".docx" : file.Name;
         var candidate = new SourceCandidate(name);
         if (!isGoogleDoc && file.MimeType.StartsWith(GoogleNativePrefix, StringComparison.Ordinal))
         {
-            return candidate with { Error = $"A Google-native file of type '{file.MimeType[GoogleNativePrefix.Length..]}' is not a CV: only Google Docs are exported (as DOCX)." };
+            return (candidate with { Error = $"A Google-native file of type '{file.MimeType[GoogleNativePrefix.Length..]}' is not a CV: only Google Docs are exported (as DOCX)." }, null);
         }
 
         if (!isGoogleDoc && !RemoteDocuments.HasCvExtension(file.Name) && !CvMimeTypes.Contains(file.MimeType, StringComparer.Ordinal))
         {
-            return candidate with { Error = RemoteDocuments.NotACvError(file.Name) };
+            return (candidate with { Error = RemoteDocuments.NotACvError(file.Name) }, null);
         }
 
         if (file.Size > limits.MaxFileSizeBytes)
         {
-            return candidate with { Error = RemoteDocuments.TooLargeError(file.Size, limits.MaxFileSizeBytes) };
+            return (candidate with { Error = RemoteDocuments.TooLargeError(file.Size, limits.MaxFileSizeBytes) }, null);
         }
 
         if (file.Size == 0)
         {
-            return candidate with { Error = RemoteDocuments.EmptyError };
+            return (candidate with { Error = RemoteDocuments.EmptyError }, null);
         }
 
         // The client's timeout bounds each request; this bounds reading the body too (a server that trickles bytes).
@@ -126,25 +136,26 @@ public sealed class GoogleDriveCandidateSource(IOptions<GoogleDriveSourceOptions
             var content = isGoogleDoc
                 ? await drive.ExportAsync(file.Id, DocxMimeType, limits.MaxFileSizeBytes, timeout.Token)
                 : await drive.DownloadAsync(file.Id, limits.MaxFileSizeBytes, timeout.Token);
-            return content switch
+            return (content switch
             {
                 null => candidate with { Error = RemoteDocuments.TooLargeError(null, limits.MaxFileSizeBytes) },
                 { Length: 0 } => candidate with { Error = RemoteDocuments.EmptyError },
                 _ => candidate with { Content = content },
-            };
+            }, null);
         }
-        catch (DriveResponseException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        catch (DriveResponseException e) when ((int)e.Status < 500)
         {
             // One file not downloadable (the owner forbids it, deleted since the listing, too large to export): that candidate's problem.
-            return candidate with { Error = $"Google Drive did not serve the file (HTTP {(int)e.Status})." };
+            return (candidate with { Error = $"Google Drive did not serve the file (HTTP {(int)e.Status})." }, null);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            return candidate with { Error = $"The file could not be read within {limits.RequestTimeoutSeconds} seconds." };
+            return (candidate with { Error = $"The file could not be read within {limits.RequestTimeoutSeconds} seconds." }, e);
         }
         catch (Exception e) when (IsSourceFailure(e, ct))
         {
-            throw Unavailable(config, e);
+            var reason = e is DriveResponseException d ? $" (Drive answered HTTP {(int)d.Status})" : ": Google Drive did not answer";
+            return (candidate with { Error = $"The file could not be read{reason}." }, e);
         }
     }
 

@@ -30,13 +30,22 @@ public sealed class S3CandidateSource(IOptions<S3SourceOptions> options, ILogger
         var limits = options.Value;
         // Checked at submission; checked again here because the allow-list may have changed since.
         var config = S3SourceConfig.Parse(input.Config, limits, out var problem)
-            ?? throw new CandidateSourceException(SourceErrorCodes.InvalidSourceConfig, problem!.Message);
+            ?? throw new CandidateSourceException(SourceErrorCodes.SourceUnavailable, problem!.Message);
 
         using var client = S3Clients.Create(config, limits);
         var objects = await ListAsync(client, config, limits, ct);
+        var unreachable = 0;
         foreach (var entry in objects)
         {
-            yield return await ReadObjectAsync(client, config, limits, entry, ct);
+            var (candidate, failure) = await ReadObjectAsync(client, config, limits, entry, ct);
+            // One object that cannot be fetched is that candidate's error; a store that stopped answering ends the batch.
+            unreachable = failure is null ? 0 : unreachable + 1;
+            if (unreachable >= RemoteDocuments.MaxConsecutiveUnreachable)
+            {
+                throw Unavailable(config, failure!, "read");
+            }
+
+            yield return candidate;
         }
     }
 
@@ -89,23 +98,24 @@ public sealed class S3CandidateSource(IOptions<S3SourceOptions> options, ILogger
         }
     }
 
-    private async Task<SourceCandidate> ReadObjectAsync(AmazonS3Client client, S3SourceConfig config, S3SourceOptions limits, S3Object entry, CancellationToken ct)
+    /// <summary>The object as a candidate; with the failure when the store did not answer (network, timeout, 5xx after retries).</summary>
+    private static async Task<(SourceCandidate Candidate, Exception? Failure)> ReadObjectAsync(AmazonS3Client client, S3SourceConfig config, S3SourceOptions limits, S3Object entry, CancellationToken ct)
     {
         var key = entry.Key;
         var candidate = new SourceCandidate(key);
         if (!RemoteDocuments.HasCvExtension(key))
         {
-            return candidate with { Error = RemoteDocuments.NotACvError(key) };
+            return (candidate with { Error = RemoteDocuments.NotACvError(key) }, null);
         }
 
         if (entry.Size > limits.MaxObjectSizeBytes)
         {
-            return candidate with { Error = RemoteDocuments.TooLargeError(entry.Size, limits.MaxObjectSizeBytes) };
+            return (candidate with { Error = RemoteDocuments.TooLargeError(entry.Size, limits.MaxObjectSizeBytes) }, null);
         }
 
         if (entry.Size == 0)
         {
-            return candidate with { Error = RemoteDocuments.EmptyError };
+            return (candidate with { Error = RemoteDocuments.EmptyError }, null);
         }
 
         // The SDK's timeout bounds the request; this bounds reading the body too (a store that trickles bytes).
@@ -115,25 +125,26 @@ public sealed class S3CandidateSource(IOptions<S3SourceOptions> options, ILogger
         {
             using var response = await client.GetObjectAsync(new GetObjectRequest { BucketName = config.Bucket, Key = key }, timeout.Token);
             var content = await RemoteDocuments.ReadBoundedAsync(response.ResponseStream, limits.MaxObjectSizeBytes, timeout.Token);
-            return content switch
+            return (content switch
             {
                 null => candidate with { Error = RemoteDocuments.TooLargeError(null, limits.MaxObjectSizeBytes) },
                 { Length: 0 } => candidate with { Error = RemoteDocuments.EmptyError },
                 _ => candidate with { Content = content },
-            };
+            }, null);
         }
-        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        catch (AmazonS3Exception e) when ((int)e.StatusCode < 500)
         {
-            // One object denied or deleted since the listing: that candidate's problem, not the batch's.
-            return candidate with { Error = $"The object could not be read ({Describe(e)})." };
+            // One object denied, or deleted since the listing: that candidate's problem, not the batch's.
+            return (candidate with { Error = $"The object could not be read ({Describe(e)})." }, null);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
-            return candidate with { Error = $"The object could not be read within {limits.RequestTimeoutSeconds} seconds." };
+            return (candidate with { Error = $"The object could not be read within {limits.RequestTimeoutSeconds} seconds." }, e);
         }
         catch (Exception e) when (IsSourceFailure(e, ct))
         {
-            throw Unavailable(config, e, "read");
+            var reason = e is AmazonServiceException service ? $" ({Describe(service)})" : ": the store did not answer";
+            return (candidate with { Error = $"The object could not be read{reason}." }, e);
         }
     }
 

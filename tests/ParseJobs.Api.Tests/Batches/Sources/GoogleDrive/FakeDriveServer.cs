@@ -34,6 +34,9 @@ public sealed class FakeDriveServer : IAsyncDisposable
 
     public int PageSize { get; set; } = 2;
 
+    /// <summary>File ids whose download answers 500 (a Drive failing on some files).</summary>
+    public ConcurrentDictionary<string, bool> Broken { get; } = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<string> Requests { get; } = new();
 
     /// <summary>Service accounts the token endpoint accepts: client_email → public key.</summary>
@@ -151,6 +154,12 @@ public sealed class FakeDriveServer : IAsyncDisposable
 
         if (context.Request.Query["alt"] == "media")
         {
+            if (Broken.ContainsKey(id))
+            {
+                await DriveErrorAsync(context, 500, "Internal Error");
+                return;
+            }
+
             if (item.MimeType.StartsWith("application/vnd.google-apps.", StringComparison.Ordinal))
             {
                 await DriveErrorAsync(context, 403, "Only files with binary content can be downloaded. Use Export with Docs Editors files.");

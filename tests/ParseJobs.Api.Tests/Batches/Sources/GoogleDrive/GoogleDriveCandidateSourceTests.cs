@@ -77,6 +77,20 @@ public sealed class GoogleDriveCandidateSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Read_GivesAFileDriveFailsOnAnError_AndReadsTheRest()
+    {
+        _drive.AddFile(Folder, "a", "a.txt", "text/plain", "First CV");
+        _drive.AddFile(Folder, "b", "b.txt", "text/plain", "Second CV");
+        _drive.AddFile(Folder, "c", "c.txt", "text/plain", "Third CV");
+        _drive.Broken["b"] = true;
+
+        var candidates = await ReadAsync(TokenConfig());
+
+        Assert.Equal([null, "The file could not be read (Drive answered HTTP 500).", null], candidates.Select(c => c.Error), StringComparer.Ordinal);
+        Assert.Equal("Third CV", Encoding.UTF8.GetString(candidates[2].Content!));
+    }
+
+    [Fact]
     public async Task Read_ThrowsSourceLimitExceeded_WhenTheFolderHoldsMoreFilesThanTheLimit()
     {
         for (var i = 0; i < 4; i++)

@@ -31,6 +31,9 @@ public sealed class FakeS3Server : IAsyncDisposable
 
     public int PageSize { get; set; } = 2;
 
+    /// <summary>Keys whose GetObject answers 500 InternalError (a store failing on some objects).</summary>
+    public ConcurrentDictionary<string, bool> Broken { get; } = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<string> Requests { get; } = new();
 
     public Uri Endpoint { get; private set; } = null!;
@@ -134,6 +137,12 @@ public sealed class FakeS3Server : IAsyncDisposable
         lock (objects)
         {
             objects.TryGetValue(key, out content);
+        }
+
+        if (Broken.ContainsKey(key))
+        {
+            await ErrorAsync(context, HttpStatusCode.InternalServerError, "InternalError", "We encountered an internal error. Please try again.");
+            return;
         }
 
         if (content is null)

@@ -161,6 +161,47 @@ public sealed class S3CandidateSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Read_GivesAnObjectTheStoreFailsOnAnError_AndReadsTheRest()
+    {
+        _s3.Put(Bucket, "a.txt", "First CV text");
+        _s3.Put(Bucket, "b.txt", "Second CV text");
+        _s3.Put(Bucket, "c.txt", "Third CV text");
+        _s3.Broken["b.txt"] = true;
+
+        var candidates = await ReadAsync(Config());
+
+        Assert.Equal([null, "The object could not be read (InternalError, HTTP 500).", null], candidates.Select(c => c.Error), StringComparer.Ordinal);
+        Assert.Equal("Third CV text", Encoding.UTF8.GetString(candidates[2].Content!));
+    }
+
+    [Fact]
+    public async Task Read_ThrowsSourceUnavailable_WhenTheStoreFailsOnSeveralObjectsInARow()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            _s3.Put(Bucket, $"cv-{i}.txt", "Some CV text");
+            if (i > 0)
+            {
+                _s3.Broken[$"cv-{i}.txt"] = true;
+            }
+        }
+
+        var read = new List<SourceCandidate>();
+        var error = await Assert.ThrowsAsync<CandidateSourceException>(async () =>
+        {
+            var source = new S3CandidateSource(Options.Create(TestOptions()), _log);
+            await foreach (var candidate in source.ReadAsync(new CandidateSourceInput(Guid.NewGuid(), null, null, Config()), CancellationToken.None))
+            {
+                read.Add(candidate);
+            }
+        });
+
+        Assert.Equal(SourceErrorCodes.SourceUnavailable, error.Code);
+        Assert.Contains("could not be read (InternalError, HTTP 500)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, read.Count); // the good one and two failures; the third failure in a row ends the source
+    }
+
+    [Fact]
     public async Task Read_RefusesAnEndpointTakenOffTheAllowListSinceSubmission()
     {
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() => ReadAsync(Config(), new S3SourceOptions()));
@@ -169,8 +210,9 @@ public sealed class S3CandidateSourceTests : IAsyncLifetime
         Assert.Empty(_s3.Requests);
     }
 
-    private Task<List<SourceCandidate>> ReadAsync(JsonElement config) =>
-        ReadAsync(config, new S3SourceOptions { AllowedEndpoints = [_s3.Endpoint.ToString()], MaxObjectSizeMb = 1 });
+    private Task<List<SourceCandidate>> ReadAsync(JsonElement config) => ReadAsync(config, TestOptions());
+
+    private S3SourceOptions TestOptions() => new() { AllowedEndpoints = [_s3.Endpoint.ToString()], MaxObjectSizeMb = 1, MaxRetries = 0 };
 
     private async Task<List<SourceCandidate>> ReadAsync(JsonElement config, S3SourceOptions options)
     {
