@@ -1,4 +1,6 @@
 using ParseJobs.Api.Batches.Sources.Database;
+using ParseJobs.Api.Batches.Sources.GoogleDrive;
+using ParseJobs.Api.Batches.Sources.S3;
 
 namespace ParseJobs.Api.Batches.Sources;
 
@@ -11,6 +13,8 @@ public static class SourcesSetup
         services.AddSingleton<ICandidateSource, ZipSource>();
         services.AddCsvSource();
         services.AddDatabaseSource();
+        services.AddS3Source();
+        services.AddGoogleDriveSource();
         return services;
     }
 }
