@@ -30,7 +30,8 @@ internal static partial class CareerReading
 
             var s = start ?? end!.Value;
             var e = Math.Min(end ?? s, Math.Max(asOfMonth, s));
-            var role = RoleCatalog.Read(entry.Position);
+            // A position whose title the reader left in the company line ("HR-Generalist — Tasklane, …") is read from there.
+            var role = RoleCatalog.Read(entry.Position.Length > 0 ? entry.Position : entry.Company);
             positions.Add(new PositionReading(entry, s, Math.Max(s, e), ongoing && start is not null, role, RoleCatalog.Similarity(job, role)));
         }
 
