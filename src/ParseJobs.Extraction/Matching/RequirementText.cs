@@ -54,6 +54,9 @@ internal static partial class RequirementText
         if (clause is null)
             return null;
         var folded = CvText.Fold(clause);
+        if (NoDegreeWords().IsMatch(folded))
+            return null; // "no degree required", "kein Studium erforderlich"
+
         var levels = new List<int>();
         if (DoctorateWords().IsMatch(folded))
             levels.Add(4);
@@ -213,6 +216,9 @@ internal static partial class RequirementText
 
     [GeneratedRegex(@"\b(vocational|apprenticeship|associate degree|associate|trade qualification|vocational qualification|ausbildung|berufsausbildung|lehre|techniker|meister|fachwirt|examen|examinierte|examinierter|staatlich anerkannt|staatlich anerkannte|efz|cfc|bts|dut|diploma professionale|qualifica professionale|diploma)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex VocationalWords();
+
+    [GeneratedRegex(@"\b(no|not|without|kein|keine|keinen|ohne|nicht|pas de|aucun|aucune|sans|nessun|nessuna|senza)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NoDegreeWords();
 
     [GeneratedRegex(@"related field|related discipline|similar field|or similar|or equivalent|comparable|oder vergleichbar|vergleichbare|vergleichbaren|verwandten|ahnlichen|ou equivalent|ou similaire|domaine connexe|o equivalente|affine|o simili", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RelatedFieldWords();
