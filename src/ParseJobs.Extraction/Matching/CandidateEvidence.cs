@@ -35,7 +35,12 @@ internal sealed partial class CandidateEvidence
         var stems = WordStems.Of(phraseKey);
         if (stems.Sum(s => s.Length) < 5)
             return false; // a stem of a short word is any word
-        return stemmed.Value.Exists(t => WordStems.Find(t, stems));
+        if (stemmed.Value.Exists(t => WordStems.Find(t, stems)))
+            return true;
+        // "administering medication" for "Medication Administration": every word of a longer name in one sentence,
+        // in any order, compared on its first letters.
+        var prefixes = WordStems.Prefixes(phraseKey);
+        return prefixes.Length >= 2 && stemmed.Value.Exists(t => prefixes.All(p => t.Any(w => w.StartsWith(p, StringComparison.Ordinal))));
     }
 
     public static CandidateEvidence From(CvProfile profile, int maxTextCharacters = 100_000)

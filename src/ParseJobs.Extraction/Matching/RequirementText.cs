@@ -10,6 +10,8 @@ internal sealed record DegreeRequirement(int Level, IReadOnlyList<string> Fields
 /// <summary>What one requirement sentence says: years, degree, certifications and skills.</summary>
 internal static partial class RequirementText
 {
+    private const char ProtectedSlash = '\u2215';
+
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["ten"] = 10,
@@ -176,15 +178,18 @@ internal static partial class RequirementText
         var stop = ClauseEnd().Match(span);
         if (stop.Success)
             span = span[..stop.Index];
+        // "CI/CD" and "TCP/IP" are names; "SQL/Python" is a list.
+        span = SlashWord().Replace(span, m => SkillTaxonomy.TryFind(m.Value, out _) ? m.Value.Replace('/', ProtectedSlash) : m.Value);
         var offset = from;
         foreach (var part in ItemBreak().Split(span))
         {
-            var at = text.IndexOf(part, offset, StringComparison.Ordinal);
-            var item = StripFiller(part);
+            var original = part.Replace(ProtectedSlash, '/');
+            var at = text.IndexOf(original, offset, StringComparison.Ordinal);
+            var item = StripFiller(original);
             if (item.Length > 0 && at >= 0)
-                yield return (at + part.IndexOf(item, StringComparison.Ordinal), item);
+                yield return (at + original.IndexOf(item, StringComparison.Ordinal), item);
             if (at >= 0)
-                offset = at + part.Length;
+                offset = at + original.Length;
         }
     }
 
@@ -233,6 +238,9 @@ internal static partial class RequirementText
 
     [GeneratedRegex(@",|/|\s(?:and|or|und|oder|sowie|et|ou|e|o|as well as|plus|as|along with|bzw\.?)\s|\s&\s", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ItemBreak();
+
+    [GeneratedRegex(@"[\p{L}\d.+#-]+/[\p{L}\d.+#/-]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SlashWord();
 
     [GeneratedRegex(@"\s*\([^)]*\)\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TrailingNote();

@@ -66,7 +66,7 @@ internal static partial class RequirementUnits
         foreach (var sentence in SentenceBreak().Split(paragraph).Select(s => s.Trim()).Where(s => s.Length > 0))
         {
             // A prose sentence speaks for itself: the heading above only gives bullets (and its own line) their kind.
-            var kind = section == Section.Ignore || Cues.Of("ignore").ContainsAny(sentence) ? RequirementKind.None : KindOf(sentence, fallback);
+            var kind = section == Section.Ignore || Cues.Of("offer").ContainsAny(sentence) ? RequirementKind.None : KindOf(sentence, fallback);
             // "These are required." / "Das ist ein Plus.": a short cue sentence speaks of the sentence before it.
             if (kind != RequirementKind.None && CvText.WordCount(sentence) <= 6 && units.Count > first && units[^1].Kind == RequirementKind.None
                 && SkillScanner.Scan(sentence).Count == 0)

@@ -24,6 +24,13 @@ internal static class WordStems
         return word;
     }
 
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal) { "and", "of", "the", "for", "in", "und", "der", "die", "das", "von", "et", "de", "des", "du", "la", "e", "di", "del" };
+
+    /// <summary>The first six letters of each word of a phrase (its stem when shorter), without filler words.</summary>
+    public static string[] Prefixes(string phraseKey) =>
+        phraseKey.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Filler.Contains(w))
+            .Select(w => Stem(w)).Select(w => w.Length > 6 ? w[..6] : w).Distinct(StringComparer.Ordinal).ToArray();
+
     public static string[] Of(string phraseKey) => phraseKey.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stem).ToArray();
 
     /// <summary>True when the stems occur in a row in the stemmed words.</summary>
