@@ -71,7 +71,9 @@ internal static partial class RequirementText
         if (levels.Count == 0)
             return null;
         var fields = FieldCatalog.Find(clause);
-        var related = RelatedFieldWords().IsMatch(folded) || fields.Count == 0;
+        // Related fields count unless the job insists on its own ("exclusively in Law"): most ads that name fields
+        // mean them as examples, whether or not they add "or a related field".
+        var related = !OnlyFieldWords().IsMatch(folded) || fields.Count == 0;
         return new DegreeRequirement(levels.Min(), fields, related);
     }
 
@@ -225,8 +227,8 @@ internal static partial class RequirementText
     [GeneratedRegex(@"\b(no|not|without|kein|keine|keinen|ohne|nicht|pas de|aucun|aucune|sans|nessun|nessuna|senza)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NoDegreeWords();
 
-    [GeneratedRegex(@"related field|related discipline|similar field|or similar|or equivalent|comparable|oder vergleichbar|vergleichbare|vergleichbaren|verwandten|ahnlichen|ou equivalent|ou similaire|domaine connexe|o equivalente|affine|o simili", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex RelatedFieldWords();
+    [GeneratedRegex(@"\b(only|exclusively|strictly|ausschliesslich|nur|uniquement|exclusivement|esclusivamente|solo)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OnlyFieldWords();
 
     // Clauses of a sentence: "… degree in X or a related field and at least 3 years …" is a degree clause and a years clause.
     [GeneratedRegex(@"\s+(?:and|und|et|e|as well as|sowie)\s+(?=(?:at least|mindestens|minimum|au moins|almeno|\d|several|mehrjahrige|mehrere|first|erste|solid|fundierte|experience|erfahrung)\b)|;|\.\s", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
