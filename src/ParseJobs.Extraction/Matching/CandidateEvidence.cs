@@ -14,6 +14,9 @@ internal sealed partial class CandidateEvidence
 {
     private readonly Dictionary<string, SkillEvidence> skills = new(StringComparer.Ordinal);
     private readonly List<IReadOnlyList<SkillScanner.Token>> texts = [];
+    private readonly Lazy<List<string[]>> stemmed;
+
+    private CandidateEvidence() => stemmed = new(() => texts.Select(t => t.Select(w => WordStems.Stem(w.Key)).ToArray()).ToList());
 
     /// <summary>Skills in the order first shown.</summary>
     public IEnumerable<SkillEvidence> Skills => skills.Values.OrderBy(s => s.Order);
@@ -22,6 +25,23 @@ internal sealed partial class CandidateEvidence
 
     /// <summary>True when the phrase (its word keys) stands in a counted text: for skills the taxonomy does not know.</summary>
     public bool ContainsPhrase(string phraseKey) => phraseKey.Length > 0 && texts.Exists(t => SkillScanner.FindPhrase(t, phraseKey) >= 0);
+
+    /// <summary>True when the phrase's word stems stand in a counted text ("negotiating" for "Negotiation", "cold calls"
+    /// for "Cold Calling"): the weaker, alias-level evidence.</summary>
+    public bool ContainsStems(string phraseKey)
+    {
+        if (phraseKey.Length == 0)
+            return false;
+        var stems = WordStems.Of(phraseKey);
+        if (stems.Sum(s => s.Length) < 5)
+            return false; // a stem of a short word is any word
+        if (stemmed.Value.Exists(t => WordStems.Find(t, stems)))
+            return true;
+        // "administering medication" for "Medication Administration": every word of a longer name in one sentence,
+        // in any order, compared on its first letters.
+        var prefixes = WordStems.Prefixes(phraseKey);
+        return prefixes.Length >= 2 && stemmed.Value.Exists(t => prefixes.All(p => t.Any(w => w.StartsWith(p, StringComparison.Ordinal))));
+    }
 
     public static CandidateEvidence From(CvProfile profile, int maxTextCharacters = 100_000)
     {
@@ -41,7 +61,12 @@ internal sealed partial class CandidateEvidence
         foreach (var entry in profile.Experience)
             evidence.AddText(entry.Description, inList: false, ref budget);
         foreach (var entry in profile.Education)
+        {
+            // Courses and projects ("Certificate programme (480 hours): Tableau, SQL") teach skills; a degree's field does not.
+            if (entry.IsFurtherEducation)
+                evidence.AddText(entry.Degree + "\n" + entry.Institution, inList: false, ref budget);
             evidence.AddText(entry.Description, inList: false, ref budget);
+        }
         return evidence;
     }
 

@@ -145,8 +145,11 @@ public sealed class CandidateMatcher
         }
 
         // A skill the taxonomy does not know, or a wording it lacks: the job's own words in the CV's counted text.
-        if (evidence.ContainsPhrase(SkillScanner.PhraseKey(skill.Name)))
+        var phrase = SkillScanner.PhraseKey(skill.Name);
+        if (evidence.ContainsPhrase(phrase))
             return new Found(skill, isCore, Entry(SkillMatchType.Exact, 1.0, proficiency: true), 1.0);
+        if (evidence.ContainsStems(phrase))
+            return new Found(skill, isCore, Entry(SkillMatchType.Alias, 1.0, proficiency: true), 1.0);
         return new Found(skill, isCore, null, 0.0);
     }
 

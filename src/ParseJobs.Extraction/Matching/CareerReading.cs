@@ -30,7 +30,8 @@ internal static partial class CareerReading
 
             var s = start ?? end!.Value;
             var e = Math.Min(end ?? s, Math.Max(asOfMonth, s));
-            var role = RoleCatalog.Read(entry.Position);
+            // A position whose title the reader left in the company line ("HR-Generalist — Tasklane, …") is read from there.
+            var role = RoleCatalog.Read(entry.Position.Length > 0 ? entry.Position : entry.Company);
             positions.Add(new PositionReading(entry, s, Math.Max(s, e), ongoing && start is not null, role, RoleCatalog.Similarity(job, role)));
         }
 
@@ -80,6 +81,7 @@ internal static partial class CareerReading
     public static DegreeReading Degree(CvProfile profile, JobAnalysis job)
     {
         var best = new DegreeReading("", 0, "", job.DegreeLevel == 0 ? 1.0 : 0.0);
+        var familyFields = RoleCatalog.FieldsOf(job.RoleFamily);
         foreach (var entry in profile.Education)
         {
             var text = (entry.Degree + " " + entry.FieldOfStudy).Trim();
@@ -88,7 +90,9 @@ internal static partial class CareerReading
             var level = Level(entry);
             var fields = FieldCatalog.Find(text);
             var field = fields.Count > 0 ? fields[0] : entry.FieldOfStudy;
-            var related = job.DegreeFields.Count == 0 || fields.Exists(f => job.DegreeFields.Any(j => job.RelatedFieldsAccepted ? FieldCatalog.AreRelated(f, j) : string.Equals(f, j, StringComparison.Ordinal)));
+            var related = job.DegreeFields.Count == 0
+                || fields.Exists(f => job.DegreeFields.Any(j => job.RelatedFieldsAccepted ? FieldCatalog.AreRelated(f, j) : string.Equals(f, j, StringComparison.Ordinal)))
+                || (job.RelatedFieldsAccepted && fields.Exists(familyFields.Contains));
             double fit;
             if (job.DegreeLevel == 0)
                 fit = 1.0;

@@ -77,6 +77,12 @@ internal static class RoleCatalog
         return candidateWords.Overlaps(jobWords) ? 0.5 : 0.0;
     }
 
+    private static readonly Lazy<Dictionary<string, string[]>> FamilyFields = new(() =>
+        MatchingData.Rows("role_fields.tsv").ToDictionary(r => r[0], r => MatchingData.Names(r, 1), StringComparer.Ordinal));
+
+    /// <summary>The fields of study a family is usually studied in (Data/role_fields.tsv).</summary>
+    public static IReadOnlyList<string> FieldsOf(string family) => FamilyFields.Value.TryGetValue(family, out var fields) ? fields : [];
+
     public static bool IsRelated(string a, string b) =>
         Data.Value.Families.TryGetValue(a, out var fa) && Data.Value.Families.TryGetValue(b, out var fb)
         && (fa.Related.Contains(b) || fb.Related.Contains(a));

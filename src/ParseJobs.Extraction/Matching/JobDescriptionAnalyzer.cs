@@ -36,10 +36,11 @@ public sealed class JobDescriptionAnalyzer
         {
             if (years == 0 && unit.Kind != RequirementKind.None && RequirementText.Years(unit.Text) is { } y)
                 years = y;
+            // A degree sentence is a requirement whatever its words ("You hold a Bachelor's degree in …").
+            if (!Cues.Of("offer").ContainsAny(unit.Text) && RequirementText.Degree(unit.Text) is { } d && (degree.Level == 0 || d.Level < degree.Level))
+                degree = d;
             if (unit.Kind == RequirementKind.None)
                 continue;
-            if (RequirementText.Degree(unit.Text) is { } d && (degree.Level == 0 || d.Level < degree.Level))
-                degree = d;
             certifications.AddRange(RequirementText.Certifications(unit.Text).Where(c => !certifications.Contains(c, StringComparer.OrdinalIgnoreCase)));
             var target = unit.Kind == RequirementKind.Core ? core : nice;
             foreach (var skill in RequirementText.Skills(unit.Text, unit.IsListItem))

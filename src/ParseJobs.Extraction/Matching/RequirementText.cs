@@ -10,6 +10,8 @@ internal sealed record DegreeRequirement(int Level, IReadOnlyList<string> Fields
 /// <summary>What one requirement sentence says: years, degree, certifications and skills.</summary>
 internal static partial class RequirementText
 {
+    private const char ProtectedSlash = '\u2215';
+
     private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["ten"] = 10,
@@ -54,6 +56,9 @@ internal static partial class RequirementText
         if (clause is null)
             return null;
         var folded = CvText.Fold(clause);
+        if (NoDegreeWords().IsMatch(folded))
+            return null; // "no degree required", "kein Studium erforderlich"
+
         var levels = new List<int>();
         if (DoctorateWords().IsMatch(folded))
             levels.Add(4);
@@ -66,7 +71,9 @@ internal static partial class RequirementText
         if (levels.Count == 0)
             return null;
         var fields = FieldCatalog.Find(clause);
-        var related = RelatedFieldWords().IsMatch(folded) || fields.Count == 0;
+        // Related fields count unless the job insists on its own ("exclusively in Law"): most ads that name fields
+        // mean them as examples, whether or not they add "or a related field".
+        var related = !OnlyFieldWords().IsMatch(folded) || fields.Count == 0;
         return new DegreeRequirement(levels.Min(), fields, related);
     }
 
@@ -173,15 +180,18 @@ internal static partial class RequirementText
         var stop = ClauseEnd().Match(span);
         if (stop.Success)
             span = span[..stop.Index];
+        // "CI/CD" and "TCP/IP" are names; "SQL/Python" is a list.
+        span = SlashWord().Replace(span, m => SkillTaxonomy.TryFind(m.Value, out _) ? m.Value.Replace('/', ProtectedSlash) : m.Value);
         var offset = from;
         foreach (var part in ItemBreak().Split(span))
         {
-            var at = text.IndexOf(part, offset, StringComparison.Ordinal);
-            var item = StripFiller(part);
+            var original = part.Replace(ProtectedSlash, '/');
+            var at = text.IndexOf(original, offset, StringComparison.Ordinal);
+            var item = StripFiller(original);
             if (item.Length > 0 && at >= 0)
-                yield return (at + part.IndexOf(item, StringComparison.Ordinal), item);
+                yield return (at + original.IndexOf(item, StringComparison.Ordinal), item);
             if (at >= 0)
-                offset = at + part.Length;
+                offset = at + original.Length;
         }
     }
 
@@ -214,8 +224,11 @@ internal static partial class RequirementText
     [GeneratedRegex(@"\b(vocational|apprenticeship|associate degree|associate|trade qualification|vocational qualification|ausbildung|berufsausbildung|lehre|techniker|meister|fachwirt|examen|examinierte|examinierter|staatlich anerkannt|staatlich anerkannte|efz|cfc|bts|dut|diploma professionale|qualifica professionale|diploma)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex VocationalWords();
 
-    [GeneratedRegex(@"related field|related discipline|similar field|or similar|or equivalent|comparable|oder vergleichbar|vergleichbare|vergleichbaren|verwandten|ahnlichen|ou equivalent|ou similaire|domaine connexe|o equivalente|affine|o simili", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex RelatedFieldWords();
+    [GeneratedRegex(@"\b(no|not|without|kein|keine|keinen|ohne|nicht|pas de|aucun|aucune|sans|nessun|nessuna|senza)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NoDegreeWords();
+
+    [GeneratedRegex(@"\b(only|exclusively|strictly|ausschliesslich|nur|uniquement|exclusivement|esclusivamente|solo)\b", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OnlyFieldWords();
 
     // Clauses of a sentence: "… degree in X or a related field and at least 3 years …" is a degree clause and a years clause.
     [GeneratedRegex(@"\s+(?:and|und|et|e|as well as|sowie)\s+(?=(?:at least|mindestens|minimum|au moins|almeno|\d|several|mehrjahrige|mehrere|first|erste|solid|fundierte|experience|erfahrung)\b)|;|\.\s", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
@@ -227,6 +240,9 @@ internal static partial class RequirementText
 
     [GeneratedRegex(@",|/|\s(?:and|or|und|oder|sowie|et|ou|e|o|as well as|plus|as|along with|bzw\.?)\s|\s&\s", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ItemBreak();
+
+    [GeneratedRegex(@"[\p{L}\d.+#-]+/[\p{L}\d.+#/-]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SlashWord();
 
     [GeneratedRegex(@"\s*\([^)]*\)\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TrailingNote();

@@ -42,7 +42,7 @@ internal static partial class RequirementUnits
                 section = HeadingSection(heading);
                 var rest = colon > 0 ? line[(colon + 1)..].Trim() : "";
                 if (rest.Length > 0)
-                    AddSentences(units, rest, section);
+                    AddSentences(units, rest, section, Fallback(section));
                 continue;
             }
 
@@ -54,18 +54,19 @@ internal static partial class RequirementUnits
                 continue;
             }
 
-            AddSentences(units, line, section);
+            AddSentences(units, line, section, RequirementKind.None);
         }
 
         return units;
     }
 
-    private static void AddSentences(List<RequirementUnit> units, string paragraph, Section section)
+    private static void AddSentences(List<RequirementUnit> units, string paragraph, Section section, RequirementKind fallback)
     {
         var first = units.Count;
         foreach (var sentence in SentenceBreak().Split(paragraph).Select(s => s.Trim()).Where(s => s.Length > 0))
         {
-            var kind = section == Section.Ignore ? RequirementKind.None : KindOf(sentence, Fallback(section));
+            // A prose sentence speaks for itself: the heading above only gives bullets (and its own line) their kind.
+            var kind = section == Section.Ignore || Cues.Of("offer").ContainsAny(sentence) ? RequirementKind.None : KindOf(sentence, fallback);
             // "These are required." / "Das ist ein Plus.": a short cue sentence speaks of the sentence before it.
             if (kind != RequirementKind.None && CvText.WordCount(sentence) <= 6 && units.Count > first && units[^1].Kind == RequirementKind.None
                 && SkillScanner.Scan(sentence).Count == 0)
