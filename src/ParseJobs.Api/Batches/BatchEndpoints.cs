@@ -38,20 +38,20 @@ public static class BatchEndpoints
 
     /// <param name="inputType">Where the candidates come from: ZIP_FILE, CSV_FILE, DATABASE, AWS_S3 or GOOGLE_DRIVE (any case).</param>
     /// <param name="jobDescriptionText">The job description (English, German, French, Italian) the candidates are matched against.</param>
-    /// <param name="candidateSourceFile">ZIP_FILE: a ZIP of PDF, DOCX and TXT CVs (nested folders allowed). CSV_FILE: candidate_id,name,resume_text,filename. DATABASE with SQLite: the database file.</param>
+    /// <param name="candidate_source_file">ZIP_FILE: a ZIP of PDF, DOCX and TXT CVs (nested folders allowed). CSV_FILE: candidate_id,name,resume_text,filename. DATABASE with SQLite: the database file.</param>
     /// <param name="sourceConfigJson">DATABASE and the cloud sources: a JSON object with the connection (credentials are stored encrypted and deleted once read).</param>
     /// <param name="metadataJson">Your own JSON object, stored with the batch.</param>
     /// <param name="jobId">Your id for the position: the analysis of its description is cached per job_id, and analytics filter by it.</param>
     private static async Task<Results<Accepted<BatchSubmitResponse>, ProblemHttpResult>> Submit(
         [FromForm(Name = "input_type")] string? inputType,
         [FromForm(Name = "job_description_text")] string? jobDescriptionText,
-        [FromForm(Name = "candidate_source_file")] IFormFile? candidateSourceFile,
+        IFormFile? candidate_source_file,
         [FromForm(Name = "source_config_json")] string? sourceConfigJson,
         [FromForm(Name = "metadata_json")] string? metadataJson,
         [FromForm(Name = "job_id")] string? jobId,
         Tenant tenant, BatchSubmissionReader reader, BatchSubmitter submitter, ParseJobsDbContext db, CancellationToken ct)
     {
-        var form = new BatchSubmitForm(inputType, jobDescriptionText, candidateSourceFile, sourceConfigJson, metadataJson, jobId);
+        var form = new BatchSubmitForm(inputType, jobDescriptionText, candidate_source_file, sourceConfigJson, metadataJson, jobId);
         var outcome = await reader.ReadAsync(form, tenant.OrganisationId, ct);
         if (outcome.Request is not { } request)
         {
@@ -64,7 +64,7 @@ public static class BatchEndpoints
 
     /// <param name="inputType">Where the candidates come from: ZIP_FILE, CSV_FILE, DATABASE, AWS_S3 or GOOGLE_DRIVE (any case).</param>
     /// <param name="jobDescriptionText">The job description the candidates are matched against.</param>
-    /// <param name="candidateSourceFile">As for POST /api/v1/batch-jobs.</param>
+    /// <param name="candidate_source_file">As for POST /api/v1/batch-jobs.</param>
     /// <param name="sourceConfigJson">As for POST /api/v1/batch-jobs.</param>
     /// <param name="metadataJson">Your own JSON object, stored with the batch.</param>
     /// <param name="jobId">Your id for the position.</param>
@@ -72,7 +72,7 @@ public static class BatchEndpoints
     private static async Task<Results<Ok<BatchResultsResponse>, Accepted<BatchSubmitResponse>, ProblemHttpResult>> SubmitSync(
         [FromForm(Name = "input_type")] string? inputType,
         [FromForm(Name = "job_description_text")] string? jobDescriptionText,
-        [FromForm(Name = "candidate_source_file")] IFormFile? candidateSourceFile,
+        IFormFile? candidate_source_file,
         [FromForm(Name = "source_config_json")] string? sourceConfigJson,
         [FromForm(Name = "metadata_json")] string? metadataJson,
         [FromForm(Name = "job_id")] string? jobId,
@@ -89,7 +89,7 @@ public static class BatchEndpoints
             return BatchProblems.Invalid("timeout", $"timeout is a whole number of seconds from 1 to {limits.SyncMaxTimeoutSeconds}.", timeout, $"1–{limits.SyncMaxTimeoutSeconds}");
         }
 
-        var form = new BatchSubmitForm(inputType, jobDescriptionText, candidateSourceFile, sourceConfigJson, metadataJson, jobId);
+        var form = new BatchSubmitForm(inputType, jobDescriptionText, candidate_source_file, sourceConfigJson, metadataJson, jobId);
         var outcome = await reader.ReadAsync(form, tenant.OrganisationId, ct);
         if (outcome.Request is not { } request)
         {

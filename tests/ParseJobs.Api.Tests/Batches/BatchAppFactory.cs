@@ -64,14 +64,21 @@ public sealed class ParserGate
     public const string HoldMarker = "HOLD-THIS-CV";
 
     private readonly ConcurrentDictionary<string, int> _parses = new(StringComparer.Ordinal);
-    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile TaskCompletionSource _released = Open();
 
     public int Parses(byte[] content) => _parses.GetValueOrDefault(Convert.ToHexStringLower(SHA256.HashData(content)));
 
-    public void Release()
+    /// <summary>From now until <see cref="Release"/>, documents with the marker wait (tests of one collection run one at a time).</summary>
+    public void Hold() => _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets every held document (and every later one) through.</summary>
+    public void Release() => _released.TrySetResult();
+
+    private static TaskCompletionSource Open()
     {
-        _released.TrySetResult();
-        _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
     }
 
     internal async Task BeforeParseAsync(byte[] content, CancellationToken ct)

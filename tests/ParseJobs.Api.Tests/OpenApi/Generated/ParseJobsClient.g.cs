@@ -185,6 +185,665 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         }
 
         /// <summary>
+        /// Rank candidates against a job description: submit a batch (ZIP, CSV, database or cloud source); returns its id at once
+        /// </summary>
+        /// <param name="input_type">Where the candidates come from: ZIP_FILE, CSV_FILE, DATABASE, AWS_S3 or GOOGLE_DRIVE (any case).</param>
+        /// <param name="job_description_text">The job description (English, German, French, Italian) the candidates are matched against.</param>
+        /// <param name="candidate_source_file">ZIP_FILE: a ZIP of PDF, DOCX and TXT CVs (nested folders allowed). CSV_FILE: candidate_id,name,resume_text,filename. DATABASE with SQLite: the database file.</param>
+        /// <param name="source_config_json">DATABASE and the cloud sources: a JSON object with the connection (credentials are stored encrypted and deleted once read).</param>
+        /// <param name="metadata_json">Your own JSON object, stored with the batch.</param>
+        /// <param name="job_id">Your id for the position: the analysis of its description is cached per job_id, and analytics filter by it.</param>
+        /// <returns>Accepted</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<BatchSubmitResponse> SubmitBatchJobAsync(string input_type, string job_description_text, FileParameter candidate_source_file, string source_config_json, string metadata_json, string job_id)
+        {
+            return SubmitBatchJobAsync(input_type, job_description_text, candidate_source_file, source_config_json, metadata_json, job_id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Rank candidates against a job description: submit a batch (ZIP, CSV, database or cloud source); returns its id at once
+        /// </summary>
+        /// <param name="input_type">Where the candidates come from: ZIP_FILE, CSV_FILE, DATABASE, AWS_S3 or GOOGLE_DRIVE (any case).</param>
+        /// <param name="job_description_text">The job description (English, German, French, Italian) the candidates are matched against.</param>
+        /// <param name="candidate_source_file">ZIP_FILE: a ZIP of PDF, DOCX and TXT CVs (nested folders allowed). CSV_FILE: candidate_id,name,resume_text,filename. DATABASE with SQLite: the database file.</param>
+        /// <param name="source_config_json">DATABASE and the cloud sources: a JSON object with the connection (credentials are stored encrypted and deleted once read).</param>
+        /// <param name="metadata_json">Your own JSON object, stored with the batch.</param>
+        /// <param name="job_id">Your id for the position: the analysis of its description is cached per job_id, and analytics filter by it.</param>
+        /// <returns>Accepted</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BatchSubmitResponse> SubmitBatchJobAsync(string input_type, string job_description_text, FileParameter candidate_source_file, string source_config_json, string metadata_json, string job_id, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var boundary_ = System.Guid.NewGuid().ToString();
+                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
+                    content_.Headers.Remove("Content-Type");
+                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
+
+                    if (input_type != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(input_type, System.Globalization.CultureInfo.InvariantCulture)), "input_type");
+                    }
+
+                    if (job_description_text != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(job_description_text, System.Globalization.CultureInfo.InvariantCulture)), "job_description_text");
+                    }
+
+                    if (candidate_source_file == null)
+                        throw new System.ArgumentNullException("candidate_source_file");
+                    else
+                    {
+                        var content_candidate_source_file_ = new System.Net.Http.StreamContent(candidate_source_file.Data);
+                        if (!string.IsNullOrEmpty(candidate_source_file.ContentType))
+                            content_candidate_source_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(candidate_source_file.ContentType);
+                        content_.Add(content_candidate_source_file_, "candidate_source_file", candidate_source_file.FileName ?? "candidate_source_file");
+                    }
+
+                    if (source_config_json != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(source_config_json, System.Globalization.CultureInfo.InvariantCulture)), "source_config_json");
+                    }
+
+                    if (metadata_json != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(metadata_json, System.Globalization.CultureInfo.InvariantCulture)), "metadata_json");
+                    }
+
+                    if (job_id != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(job_id, System.Globalization.CultureInfo.InvariantCulture)), "job_id");
+                    }
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/batch-jobs"
+                    urlBuilder_.Append("api/v1/batch-jobs");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 202)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BatchSubmitResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Content Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Rank up to 100 candidates and wait for the results (202 with the batch id when the timeout passes)
+        /// </summary>
+        /// <param name="input_type">Where the candidates come from: ZIP_FILE, CSV_FILE, DATABASE, AWS_S3 or GOOGLE_DRIVE (any case).</param>
+        /// <param name="job_description_text">The job description the candidates are matched against.</param>
+        /// <param name="candidate_source_file">As for POST /api/v1/batch-jobs.</param>
+        /// <param name="source_config_json">As for POST /api/v1/batch-jobs.</param>
+        /// <param name="metadata_json">Your own JSON object, stored with the batch.</param>
+        /// <param name="job_id">Your id for the position.</param>
+        /// <param name="timeout">Seconds to wait for the results (default 300, at most 600). When they pass, the answer is 202 with the batch id: the batch goes on; poll its status.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<BatchResultsResponse> SubmitBatchJobSyncAsync(string input_type, string job_description_text, FileParameter candidate_source_file, string source_config_json, string metadata_json, string job_id, string timeout)
+        {
+            return SubmitBatchJobSyncAsync(input_type, job_description_text, candidate_source_file, source_config_json, metadata_json, job_id, timeout, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Rank up to 100 candidates and wait for the results (202 with the batch id when the timeout passes)
+        /// </summary>
+        /// <param name="input_type">Where the candidates come from: ZIP_FILE, CSV_FILE, DATABASE, AWS_S3 or GOOGLE_DRIVE (any case).</param>
+        /// <param name="job_description_text">The job description the candidates are matched against.</param>
+        /// <param name="candidate_source_file">As for POST /api/v1/batch-jobs.</param>
+        /// <param name="source_config_json">As for POST /api/v1/batch-jobs.</param>
+        /// <param name="metadata_json">Your own JSON object, stored with the batch.</param>
+        /// <param name="job_id">Your id for the position.</param>
+        /// <param name="timeout">Seconds to wait for the results (default 300, at most 600). When they pass, the answer is 202 with the batch id: the batch goes on; poll its status.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BatchResultsResponse> SubmitBatchJobSyncAsync(string input_type, string job_description_text, FileParameter candidate_source_file, string source_config_json, string metadata_json, string job_id, string timeout, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var boundary_ = System.Guid.NewGuid().ToString();
+                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
+                    content_.Headers.Remove("Content-Type");
+                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
+
+                    if (input_type != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(input_type, System.Globalization.CultureInfo.InvariantCulture)), "input_type");
+                    }
+
+                    if (job_description_text != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(job_description_text, System.Globalization.CultureInfo.InvariantCulture)), "job_description_text");
+                    }
+
+                    if (candidate_source_file == null)
+                        throw new System.ArgumentNullException("candidate_source_file");
+                    else
+                    {
+                        var content_candidate_source_file_ = new System.Net.Http.StreamContent(candidate_source_file.Data);
+                        if (!string.IsNullOrEmpty(candidate_source_file.ContentType))
+                            content_candidate_source_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(candidate_source_file.ContentType);
+                        content_.Add(content_candidate_source_file_, "candidate_source_file", candidate_source_file.FileName ?? "candidate_source_file");
+                    }
+
+                    if (source_config_json != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(source_config_json, System.Globalization.CultureInfo.InvariantCulture)), "source_config_json");
+                    }
+
+                    if (metadata_json != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(metadata_json, System.Globalization.CultureInfo.InvariantCulture)), "metadata_json");
+                    }
+
+                    if (job_id != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(job_id, System.Globalization.CultureInfo.InvariantCulture)), "job_id");
+                    }
+
+                    if (timeout != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(timeout, System.Globalization.CultureInfo.InvariantCulture)), "timeout");
+                    }
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/batch-jobs/sync"
+                    urlBuilder_.Append("api/v1/batch-jobs/sync");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BatchResultsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 202)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BatchSubmitResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<BatchSubmitResponse>("Accepted", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Content Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Progress of a batch
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<BatchStatusResponse> GetBatchJobStatusAsync(System.Guid id)
+        {
+            return GetBatchJobStatusAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Progress of a batch
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BatchStatusResponse> GetBatchJobStatusAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/batch-jobs/{id}/status"
+                    urlBuilder_.Append("api/v1/batch-jobs/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/status");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BatchStatusResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Ranked candidates of a batch, best first (while it runs, the ones finished so far)
+        /// </summary>
+        /// <param name="id">The batch job id.</param>
+        /// <param name="skip">Candidates to skip (default 0).</param>
+        /// <param name="limit">Candidates per page, 1–500 (default 100).</param>
+        /// <param name="min_score">Only candidates with an overall score of at least this (0–100); candidates with an error are left out then.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<BatchResultsResponse> GetBatchJobResultsAsync(System.Guid id, string skip, string limit, string min_score)
+        {
+            return GetBatchJobResultsAsync(id, skip, limit, min_score, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Ranked candidates of a batch, best first (while it runs, the ones finished so far)
+        /// </summary>
+        /// <param name="id">The batch job id.</param>
+        /// <param name="skip">Candidates to skip (default 0).</param>
+        /// <param name="limit">Candidates per page, 1–500 (default 100).</param>
+        /// <param name="min_score">Only candidates with an overall score of at least this (0–100); candidates with an error are left out then.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BatchResultsResponse> GetBatchJobResultsAsync(System.Guid id, string skip, string limit, string min_score, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/batch-jobs/{id}/results"
+                    urlBuilder_.Append("api/v1/batch-jobs/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/results");
+                    urlBuilder_.Append('?');
+                    if (skip != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("skip")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(skip, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (min_score != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("min_score")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(min_score, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BatchResultsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// Upload a CV (PDF, DOCX or TXT) for parsing; returns a job id at once
         /// </summary>
         /// <param name="file">The CV: PDF, DOCX or plain text. The type is detected from the content.</param>
@@ -1917,6 +2576,171 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
     }
 
     /// <summary>
+    /// One candidate of a batch: its match, or the error that kept it from one (match fields null then).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BatchProcessedItem
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidate_id_internal")]
+        public string Candidate_id_internal { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("original_filename")]
+        public string Original_filename { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("match_score")]
+        public MatchScore Match_score { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("match_results_summary")]
+        public MatchResultsSummary Match_results_summary { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("error")]
+        public string Error { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BatchResultsResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("batch_job_id")]
+        public System.Guid Batch_job_id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public long User_id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string Status { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("job_title")]
+        public string Job_title { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("job_summary")]
+        public string Job_summary { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_candidates")]
+        public int Total_candidates { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("processed_candidates")]
+        public int Processed_candidates { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset Created_at { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset Updated_at { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
+        public System.DateTimeOffset? Completed_at { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("error_message")]
+        public string Error_message { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("summary_stats")]
+        public BatchSummaryStats Summary_stats { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("processed_items")]
+        public System.Collections.Generic.ICollection<BatchProcessedItem> Processed_items { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BatchStatusResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("batch_job_id")]
+        public System.Guid Batch_job_id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public long User_id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string Status { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_candidates")]
+        public int Total_candidates { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("processed_candidates")]
+        public int Processed_candidates { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("progress_percentage")]
+        public double Progress_percentage { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset Created_at { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset Updated_at { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("completed_at")]
+        public System.DateTimeOffset? Completed_at { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("error_message")]
+        public string Error_message { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BatchSubmitResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("batch_job_id")]
+        public System.Guid Batch_job_id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("user_id")]
+        public long User_id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string Status { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_candidates")]
+        public int Total_candidates { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("processed_candidates")]
+        public int Processed_candidates { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        public System.DateTimeOffset Created_at { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("updated_at")]
+        public System.DateTimeOffset Updated_at { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BatchSummaryStats
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_candidates")]
+        public int Total_candidates { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("successful_matches")]
+        public int Successful_matches { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("error_count")]
+        public int Error_count { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("average_score")]
+        public double? Average_score { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("highest_score")]
+        public double? Highest_score { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("lowest_score")]
+        public double? Lowest_score { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_70")]
+        public int Candidates_above_70 { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_80")]
+        public int Candidates_above_80 { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_90")]
+        public int Candidates_above_90 { get; set; }
+
+    }
+
+    /// <summary>
     /// A rectangle in points, origin at the page's top-left corner.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -2363,6 +3187,9 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         [System.Runtime.Serialization.EnumMember(Value = @"document_parse")]
         Document_parse = 1,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"batch_match")]
+        Batch_match = 2,
+
     }
 
     /// <summary>
@@ -2513,6 +3340,84 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("proficiency")]
         public string Proficiency { get; set; }
+
+    }
+
+    /// <summary>
+    /// Why the scores are what they are: every percentage is traceable to these entries.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MatchResultsSummary
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("skills")]
+        public SkillsComparison Skills { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("roles")]
+        public NamedComparison Roles { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("qualifications")]
+        public NamedComparison Qualifications { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("sectors")]
+        public NamedComparison Sectors { get; set; }
+
+    }
+
+    /// <summary>
+    /// The percentages of one candidate's match, each 0–100 with one decimal.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MatchScore
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("overall_score")]
+        public double Overall_score { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("skill_match_percentage")]
+        public double Skill_match_percentage { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("core_skill_match_percentage")]
+        public double Core_skill_match_percentage { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("role_match_percentage")]
+        public double Role_match_percentage { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("qualification_match_percentage")]
+        public double Qualification_match_percentage { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("sector_match_percentage")]
+        public double Sector_match_percentage { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NamedComparison
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("matches")]
+        public System.Collections.Generic.ICollection<NamedEntry> Matches { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("gaps")]
+        public System.Collections.Generic.ICollection<NamedEntry> Gaps { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("surpluses")]
+        public System.Collections.Generic.ICollection<NamedEntry> Surpluses { get; set; }
+
+    }
+
+    /// <summary>
+    /// A role, qualification or sector entry; `type` is "match", "gap" or "surplus".
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class NamedEntry
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; }
 
     }
 
@@ -2747,6 +3652,64 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
 
     }
 
+    /// <summary>
+    /// A gap (a job skill the candidate lacks) or a surplus (a candidate skill the job does not ask for).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SkillGap
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("is_core")]
+        public bool Is_core { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SkillMatch
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("match_type")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SkillMatchType>))]
+        public SkillMatchType Match_type { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("match_score")]
+        public double Match_score { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("proficiency_match")]
+        public bool Proficiency_match { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("duration_match")]
+        public bool Duration_match { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("is_core")]
+        public bool Is_core { get; set; }
+
+    }
+
+    /// <summary>
+    /// How a job's skill was found on the candidate's side.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum SkillMatchType
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"exact")]
+        Exact = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"alias")]
+        Alias = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"related")]
+        Related = 2,
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SkillSet
     {
@@ -2762,6 +3725,27 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("soft_skills")]
         public System.Collections.Generic.ICollection<string> Soft_skills { get; set; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SkillsComparison
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("matches")]
+        public System.Collections.Generic.ICollection<SkillMatch> Matches { get; set; }
+
+        /// <summary>
+        /// Skills the job asks for that the candidate lacks.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("gaps")]
+        public System.Collections.Generic.ICollection<SkillGap> Gaps { get; set; }
+
+        /// <summary>
+        /// Skills the candidate has that the job does not ask for.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("surpluses")]
+        public System.Collections.Generic.ICollection<SkillGap> Surpluses { get; set; }
 
     }
 
