@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Without PARSEJOBS_TEST_POSTGRES it starts a local PostgreSQL (installing it
-# when missing) and points the integration tests at it; they create and drop their own databases.
+# when missing) and points the integration tests at it; they create and drop their own databases. Without
+# PARSEJOBS_TEST_MYSQL it does the same with a private MariaDB (scripts/mariadb.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,12 @@ bash scripts/test-tools.sh
 if [ -z "${PARSEJOBS_TEST_POSTGRES:-}" ]; then
   PARSEJOBS_TEST_POSTGRES="$(bash scripts/postgres.sh)"
   export PARSEJOBS_TEST_POSTGRES
+fi
+
+# The DATABASE source's MySQL tests run against a real MariaDB: a private instance (installed when missing).
+if [ -z "${PARSEJOBS_TEST_MYSQL:-}" ]; then
+  PARSEJOBS_TEST_MYSQL="$(bash scripts/mariadb.sh)"
+  export PARSEJOBS_TEST_MYSQL
 fi
 
 log="$(mktemp)"

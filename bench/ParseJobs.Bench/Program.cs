@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "cv-extract" => CvExtractBenchmark.Run(options, Console.Out),
     "parent-cost" => ParentCostBenchmark.Run(options, Console.Out),
     "corpus" => CorpusExport.Run(options, Console.Out),
+    "match" => MatchBenchmark.Run(options, Console.Out),
     "layout" => LayoutBenchmark.Run(options, Console.Out),
     "reading-order" => ReadingOrderCheck.Run(options, Console.Out),
     "sample" => WriteSample(options),
@@ -38,6 +39,9 @@ static int Usage()
           layout --docs DIR [--rounds 5] | layout --docs DIR --dump OUT
               pages per second per core of the layout model by format, beside pdftotext -layout;
               with --dump, the layout model and the products of every file (to diff two builds)
+          match --scenarios DIR --out DIR [--profiles DIR] [--as-of YYYY-MM]
+              every scenario's job analysed and its ZIP and CSV candidates parsed and matched in process;
+              OUT/ID.zip.json and OUT/ID.csv.json in the results shape (score with the corpus' score.py)
           sample --out FILE [--document two-column|one-page]
               writes the generated PDF the api benchmark uploads
           reading-order --docs DIR --truth DIR

@@ -1,3 +1,4 @@
+using ParseJobs.Api.Batches;
 using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Hosting;
@@ -34,6 +35,7 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapJobs();
     app.MapCv();
     app.MapDocuments();
+    app.MapBatches();
     app.MapAudit();
     app.MapParseJobsDashboard();
 }

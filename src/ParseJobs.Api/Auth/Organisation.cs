@@ -8,6 +8,9 @@ public sealed class Organisation
     /// <summary>Short unique name used on the command line, e.g. "acme".</summary>
     public required string Slug { get; init; }
 
+    /// <summary>A stable number, given by the database: the batch API's <c>user_id</c> (an integer on that wire).</summary>
+    public long Number { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Batches;
 using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Jobs;
@@ -38,6 +39,7 @@ public static class ParseJobsSetup
         builder.Services.AddDocumentParsing();
         builder.Services.AddCv();
         builder.Services.AddDocuments();
+        builder.Services.AddBatches(configuration);
         builder.Services.AddRetention(hosting);
         var budget = ConnectionBudget.For(hosting, worker, configuration.Bind<DatabaseOptions>(DatabaseOptions.Section));
         builder.Services.AddSingleton(budget);

@@ -25,6 +25,18 @@ public static class ErrorCodes
     public const string ParserOutOfMemory = ParseErrorCodes.ParserOutOfMemory;
     public const string AnalysisFailed = ParseErrorCodes.AnalysisFailed;
 
+    /// <summary>A batch's candidate source could not be read at all (unreachable, bad credentials, not a ZIP/CSV/database).</summary>
+    public const string SourceUnavailable = "SOURCE_UNAVAILABLE";
+
+    /// <summary>A batch's source is over a limit (candidates, bytes, a ZIP bomb).</summary>
+    public const string SourceLimitExceeded = "SOURCE_LIMIT_EXCEEDED";
+
+    /// <summary>A sync batch's remote source had more candidates than a sync call takes.</summary>
+    public const string TooManyCandidates = "TOO_MANY_CANDIDATES";
+
+    /// <summary>A batch item that is no CV (an image, an empty file, a row without resume text): it fails alone.</summary>
+    public const string NotACandidate = "NOT_A_CANDIDATE";
+
     /// <summary>Warnings of a completed document job.</summary>
     public const string ImagesTruncated = ParseErrorCodes.ImagesTruncated;
     public const string TextTruncated = ParseErrorCodes.TextTruncated;

@@ -100,6 +100,25 @@ public sealed class Job : IOrganisationOwned
         return StartOutcome.Started;
     }
 
+    /// <summary>Whether the items of an item job exist: at submission, or once an expanded job was expanded.</summary>
+    public bool HasItemsStored => TotalItems is not null;
+
+    /// <summary>An expanded item job's items were stored (<see cref="Items.ItemExpansionJob"/>): <paramref name="total"/>
+    /// of them, <paramref name="endedAlready"/> of which were stored failed (an entry that is no candidate) and count as ended.</summary>
+    public void ItemsExpanded(int total, int endedAlready, DateTimeOffset now)
+    {
+        EnsureStatus(JobStatus.Running, nameof(ItemsExpanded));
+        if (TotalItems is not null)
+        {
+            throw new InvalidJobTransitionException(Id, Status, nameof(ItemsExpanded));
+        }
+
+        TotalItems = total;
+        ProcessedItems = endedAlready;
+        FailedItems = endedAlready;
+        UpdatedAt = now;
+    }
+
     public void ReportProgress(int processedPages, int totalPages, DateTimeOffset now)
     {
         EnsureStatus(JobStatus.Running, nameof(ReportProgress));

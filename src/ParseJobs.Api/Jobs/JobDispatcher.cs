@@ -39,7 +39,12 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbCont
     {
         var descriptor = kinds.Get(kind);
         string backgroundJobId;
-        if (descriptor.HasItems)
+        if (descriptor.IsExpanded && !await IsExpandedAsync(jobId))
+        {
+            // Its items are read on a worker first; the expansion enqueues the chunks.
+            backgroundJobId = EnqueueExpansion(descriptor, jobId);
+        }
+        else if (descriptor.HasItems)
         {
             var chunks = await db.JobItems.AsNoTracking()
                 .Where(i => i.JobId == jobId && (i.Status == JobItemStatus.Pending || i.Status == JobItemStatus.Running))
@@ -62,6 +67,13 @@ public sealed class JobDispatcher(IBackgroundJobClient hangfire, ParseJobsDbCont
         await db.Jobs.Where(j => j.Id == jobId)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.BackgroundJobId, backgroundJobId), CancellationToken.None);
     }
+
+    /// <summary>Enqueues the expansion of an expanded item job (<see cref="ItemExpansionJob"/>); returns the Hangfire id.</summary>
+    public string EnqueueExpansion(JobKindDescriptor descriptor, Guid jobId) =>
+        hangfire.Enqueue<ItemExpansionJob>(descriptor.Queue, j => j.Run(jobId, CancellationToken.None));
+
+    private Task<bool> IsExpandedAsync(Guid jobId) =>
+        db.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.TotalItems != null).SingleOrDefaultAsync(CancellationToken.None);
 
     /// <summary>
     /// Enqueues one chunk and records its Hangfire id on the chunk's unfinished items. Unless forced, only when the

@@ -49,6 +49,15 @@ public sealed class JobKindDescriptor
 
     public bool HasItems => ItemChunkSize is not null;
 
+    /// <summary>For item kinds whose items a worker reads when the job starts (<see cref="IJobItemExpander"/>); null when submitted with the items.</summary>
+    public Type? ExpanderType { get; init; }
+
+    /// <summary>Whether the job is submitted without items and expanded on a worker (<see cref="ItemExpansionJob"/>).</summary>
+    public bool IsExpanded => ExpanderType is not null;
+
+    /// <summary>The time limit of an expansion (reading the items' source), for expanded kinds.</summary>
+    public TimeSpan ExpansionTimeout { get; init; } = JobKindBuilder.DefaultExpansionTimeout;
+
     /// <summary>Enqueues the job class of a single-result kind; returns the Hangfire id.</summary>
     internal Func<IBackgroundJobClient, Guid, string>? EnqueueJob { get; init; }
 
@@ -115,6 +124,11 @@ public sealed class JobKindBuilder
     internal bool EmbedsResult { get; private set; }
     internal int? ItemChunkSize { get; private set; }
     internal Func<IServiceProvider, Guid, CancellationToken, Task>? WhenItemsDone { get; private set; }
+    internal Type? ExpanderType { get; private set; }
+    internal TimeSpan ExpansionTimeout { get; private set; } = DefaultExpansionTimeout;
+
+    /// <summary>How long an expansion may read its source unless the kind says otherwise.</summary>
+    public static readonly TimeSpan DefaultExpansionTimeout = TimeSpan.FromMinutes(10);
 
     public JobKindBuilder OnQueue(string queue)
     {
@@ -162,6 +176,22 @@ public sealed class JobKindBuilder
         return this;
     }
 
+    /// <summary>For item kinds (after <see cref="WithItems"/>): the job is submitted without items; when it is dispatched, a
+    /// worker starts it and reads its items from <typeparamref name="TExpander"/> (<see cref="ItemExpansionJob"/>),
+    /// within <paramref name="timeout"/> (default 10 minutes).</summary>
+    public JobKindBuilder ExpandedBy<TExpander>(TimeSpan? timeout = null)
+        where TExpander : class, IJobItemExpander
+    {
+        if (ItemChunkSize is null)
+        {
+            throw new InvalidOperationException("ExpandedBy applies to item kinds: call WithItems first.");
+        }
+
+        ExpanderType = typeof(TExpander);
+        ExpansionTimeout = timeout ?? DefaultExpansionTimeout;
+        return this;
+    }
+
     /// <summary>For item kinds: runs when the last item was counted (e.g. a batch's summary), before the job is completed,
     /// so that a client sees <c>completed</c> only with what it wrote. At least once (a crash in between runs it again): idempotent.</summary>
     public JobKindBuilder WhenAllItemsDone(Func<IServiceProvider, Guid, CancellationToken, Task> handler)
@@ -200,7 +230,13 @@ public static class JobKindRegistration
             {
                 RunItem = JobItemOutcome.Runner<TResult>(typeof(TJob), builder.ResultJson),
                 WhenItemsDone = builder.WhenItemsDone,
+                ExpanderType = builder.ExpanderType,
+                ExpansionTimeout = builder.ExpansionTimeout,
             };
+            if (builder.ExpanderType is { } expander)
+            {
+                services.AddScoped(expander);
+            }
         }
         else
         {

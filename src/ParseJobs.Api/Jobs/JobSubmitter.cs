@@ -16,6 +16,9 @@ public sealed record JobDraft(Guid OrganisationId, JobKind Kind)
     /// <summary>A new document stored with the job (an upload).</summary>
     public StoredDocument? Document { get; init; }
 
+    /// <summary>The kind's own rows (a batch's settings), added to the job's transaction once the job exists.</summary>
+    public Func<Job, IEnumerable<object>>? Rows { get; init; }
+
     /// <summary>The items of an item kind; the job completes when the last one ended.</summary>
     public IReadOnlyList<JobItemDraft> Items { get; init; } = [];
 }
@@ -26,7 +29,13 @@ public sealed record JobItemDraft(string SourceName)
     public StoredDocument? Document { get; init; }
     public Guid? DocumentId { get; init; }
     public string? Input { get; init; }
+
+    /// <summary>An item that is stored failed (an entry that is no candidate): it is counted at once and never runs.</summary>
+    public JobItemFailure? Failure { get; init; }
 }
+
+/// <summary>Why an item of a draft ends failed without running: an <see cref="ErrorCodes"/> code and a readable message.</summary>
+public sealed record JobItemFailure(string Code, string Message);
 
 /// <summary>
 /// The one place jobs are created. The job (with its documents and items) is committed in one transaction; that
@@ -44,11 +53,16 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
     public async Task<Job> SubmitAsync(JobDraft draft, CancellationToken ct)
     {
         var descriptor = kinds.Get(draft.Kind);
-        if (descriptor.HasItems != draft.Items.Count > 0)
+        if (descriptor.IsExpanded ? draft.Items.Count > 0 : descriptor.HasItems != draft.Items.Count > 0)
         {
-            throw new ArgumentException(descriptor.HasItems
-                ? $"A {draft.Kind} job needs at least one item."
-                : $"A {draft.Kind} job has no items.", nameof(draft));
+            throw new ArgumentException(descriptor.IsExpanded
+                ? $"A {draft.Kind} job is submitted without items: a worker reads them when it starts."
+                : descriptor.HasItems ? $"A {draft.Kind} job needs at least one item." : $"A {draft.Kind} job has no items.", nameof(draft));
+        }
+
+        if (draft.Items.Any(i => i.Failure is not null))
+        {
+            throw new ArgumentException("Items stored failed come from an expansion, not from a submission.", nameof(draft));
         }
 
         var now = clock.GetUtcNow();
@@ -58,7 +72,7 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
         }
 
         var job = Job.Create(draft.OrganisationId, draft.Kind, draft.Document?.Id, draft.DataId, now, draft.Parameters,
-            descriptor.HasItems ? draft.Items.Count : null);
+            descriptor.HasItems && !descriptor.IsExpanded ? draft.Items.Count : null);
         if (!descriptor.HasItems)
         {
             // Committed already claimed for this dispatch: no compare-and-set UPDATE after the commit. A process that
@@ -68,6 +82,10 @@ public sealed class JobSubmitter(ParseJobsDbContext db, JobDispatcher dispatcher
         }
 
         db.Jobs.Add(job);
+        foreach (var row in draft.Rows?.Invoke(job) ?? [])
+        {
+            db.Add(row);
+        }
         for (var seq = 0; seq < draft.Items.Count; seq++)
         {
             var item = draft.Items[seq];

@@ -30,11 +30,12 @@ public sealed class JobSweeper(
     {
         var requeued = await PrioritiseOrphansAsync(ct);
         var dispatched = await DispatchStrandedJobsAsync(ct);
+        var expansions = await RedispatchStalledExpansionsAsync(ct);
         var chunks = await RedispatchVanishedChunksAsync(ct);
         var finished = await FinishCountedItemJobsAsync(ct);
-        if (requeued + dispatched + chunks + finished > 0)
+        if (requeued + dispatched + expansions + chunks + finished > 0)
         {
-            logger.LogWarning("Sweeper: {Orphans} orphaned queue entries put first, {Jobs} jobs dispatched, {Chunks} item chunks re-enqueued, {Finished} counted item jobs finished", requeued, dispatched, chunks, finished);
+            logger.LogWarning("Sweeper: {Orphans} orphaned queue entries put first, {Jobs} jobs dispatched, {Expansions} expansions re-enqueued, {Chunks} item chunks re-enqueued, {Finished} counted item jobs finished", requeued, dispatched, expansions, chunks, finished);
         }
     }
 
@@ -62,17 +63,24 @@ public sealed class JobSweeper(
         var stranded = await db.Jobs.AsNoTracking()
             .Where(j => j.Status == JobStatus.Pending && (j.DispatchedAt == null ? j.CreatedAt < before : j.DispatchedAt < before))
             .OrderBy(j => j.CreatedAt).Take(Batch)
-            .Select(j => new { j.Id, j.Kind, j.DispatchedAt, j.BackgroundJobId })
+            .Select(j => new { j.Id, j.Kind, j.DispatchedAt, j.BackgroundJobId, Expanded = j.TotalItems != null })
             .ToListAsync(ct);
         var dispatched = 0;
         foreach (var job in stranded)
         {
-            if (!kinds.TryGet(job.Kind, out var descriptor) || (job.DispatchedAt is not null && !descriptor.HasItems && IsAlive(job.BackgroundJobId)))
+            if (!kinds.TryGet(job.Kind, out var descriptor))
+            {
+                continue;
+            }
+
+            // One Hangfire job runs it: a single-result job, or the expansion of an expanded item job not expanded yet.
+            var oneHangfireJob = !descriptor.HasItems || (descriptor.IsExpanded && !job.Expanded);
+            if (job.DispatchedAt is not null && oneHangfireJob && IsAlive(job.BackgroundJobId))
             {
                 continue; // still queued behind others: leave it
             }
 
-            if (descriptor.HasItems && job.DispatchedAt is not null)
+            if (job.DispatchedAt is not null && !oneHangfireJob)
             {
                 continue; // item jobs: their chunks are swept one by one below
             }
@@ -84,6 +92,45 @@ public sealed class JobSweeper(
         }
 
         return dispatched;
+    }
+
+    /// <summary>Expanded item jobs started but not expanded, untouched for the grace time, whose expansion's Hangfire job
+    /// no longer exists or has ended (deleted after its retries, lost with its node): enqueued again, once
+    /// (compare-and-set on the recorded Hangfire id). The expansion's attempt count ends a job that never gets through.</summary>
+    public async Task<int> RedispatchStalledExpansionsAsync(CancellationToken ct)
+    {
+        var expandedKinds = kinds.All.Where(k => k.IsExpanded).Select(k => k.Kind).ToList();
+        if (expandedKinds.Count == 0)
+        {
+            return 0;
+        }
+
+        var before = clock.GetUtcNow().AddSeconds(-worker.Value.DispatchGraceSeconds);
+        var stalled = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Running && j.TotalItems == null && expandedKinds.Contains(j.Kind) && j.UpdatedAt < before)
+            .OrderBy(j => j.UpdatedAt).Take(Batch).Select(j => new { j.Id, j.Kind, j.BackgroundJobId }).ToListAsync(ct);
+        var count = 0;
+        foreach (var job in stalled)
+        {
+            if (IsAlive(job.BackgroundJobId))
+            {
+                continue;
+            }
+
+            var marker = $"claim:{Guid.NewGuid():N}";
+            var claimed = await db.Jobs.Where(j => j.Id == job.Id && j.BackgroundJobId == job.BackgroundJobId && j.TotalItems == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.BackgroundJobId, marker), ct);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var id = dispatcher.EnqueueExpansion(kinds.Get(job.Kind), job.Id);
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.BackgroundJobId, id), CancellationToken.None);
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Chunks with unfinished items, not touched for the grace time, whose Hangfire job no longer exists or has ended.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParseJobs.Api.Auth;
+using ParseJobs.Api.Batches;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Jobs;
 using ParseJobs.Api.Jobs.Items;
@@ -22,6 +23,9 @@ public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> opti
     public DbSet<JobItem> JobItems => Set<JobItem>();
     public DbSet<RetentionPolicy> RetentionPolicies => Set<RetentionPolicy>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<JobAnalysisCacheEntry> JobAnalysisCache => Set<JobAnalysisCacheEntry>();
+    public DbSet<CvProfileCacheEntry> CvProfileCache => Set<CvProfileCacheEntry>();
 
     /// <summary>The Data Protection key ring, shared by every node (Persistence/DataProtectionSetup.cs).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -20,6 +20,8 @@ public static class QueryExtensions
             .Select(d => new { d.Content, d.DetectedType })
             .SingleOrDefaultAsync(ct)
             ?? throw new JobFailedException(ErrorCodes.DocumentCorrupt, "The job's document no longer exists.");
-        return (document.Content, document.DetectedType);
+        return document.DetectedType is { } type
+            ? (document.Content, type)
+            : throw new JobFailedException(ErrorCodes.UnsupportedType, "The job's file is not a document to parse.");
     }
 }

@@ -7,8 +7,8 @@ using ParseJobs.Api.Persistence;
 namespace ParseJobs.Api.Retention;
 
 /// <summary>
-/// Erases an organisation (<c>orgs erase</c>): its API keys, every job with what it owns, every document, its
-/// retention policy and finally the organisation row itself. Only the audit log keeps its id and short name, with
+/// Erases an organisation (<c>orgs erase</c>): its API keys, every job with what it owns, every document, the batch
+/// caches (CV profiles, job analyses), its retention policy and finally the organisation row itself. Only the audit log keeps its id and short name, with
 /// the counts. Like retention it works in bounded batches, each transaction with its own audit entry; an erasure that
 /// stops half-way (a crash) is finished by running it again.
 /// </summary>
@@ -98,6 +98,9 @@ public sealed class OrganisationEraser(
             var jobIds = await db.Jobs.Where(j => j.OrganisationId == id).Select(j => j.Id).ToListAsync(ct);
             var late = await deleter.DeleteOwnedAsync(id, jobIds, ct);
             var documents = await db.Documents.Where(d => d.OrganisationId == id).ExecuteDeleteAsync(ct);
+            // What batches learnt (CV profiles are personal data, analyses the organisation's positions): gone with it.
+            await db.CvProfileCache.Where(c => c.OrganisationId == id).ExecuteDeleteAsync(ct);
+            await db.JobAnalysisCache.Where(c => c.OrganisationId == id).ExecuteDeleteAsync(ct);
             var keys = await db.ApiKeys.Where(k => k.OrganisationId == id).ExecuteDeleteAsync(ct);
             await db.RetentionPolicies.Where(p => p.OrganisationId == id).ExecuteDeleteAsync(ct);
             var organisations = await db.Organisations.Where(o => o.Id == id).ExecuteDeleteAsync(ct);

@@ -42,6 +42,7 @@ public sealed class RetentionJob(
             var retention = EffectiveRetention.Of(policies.GetValueOrDefault(organisation.Id), defaults);
             total += await DeleteExpiredAsync(organisation.Id, organisation.Slug, JobStatus.Completed, retention.CompletedJobDays, retention, ct);
             total += await DeleteExpiredAsync(organisation.Id, organisation.Slug, JobStatus.Failed, retention.FailedJobDays, retention, ct);
+            await DeleteExpiredCachesAsync(organisation.Id, retention.CompletedJobDays, ct);
         }
 
         return total;
@@ -76,6 +77,21 @@ public sealed class RetentionJob(
         }
 
         return total;
+    }
+
+    /// <summary>The batch caches (CV profiles, job analyses) expire with the completed-job period: what a batch learnt
+    /// from a CV is kept no longer than the batch's results. Not audited per row: they are copies of what the jobs held.</summary>
+    public async Task<int> DeleteExpiredCachesAsync(Guid organisationId, int completedJobDays, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().AddDays(-completedJobDays);
+        var profiles = await db.CvProfileCache.Where(c => c.OrganisationId == organisationId && c.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        var analyses = await db.JobAnalysisCache.Where(c => c.OrganisationId == organisationId && c.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        if (profiles + analyses > 0)
+        {
+            logger.LogInformation("Retention deleted {Profiles} cached CV profiles and {Analyses} cached job analyses of organisation {OrganisationId}", profiles, analyses, organisationId);
+        }
+
+        return profiles + analyses;
     }
 
     /// <summary>

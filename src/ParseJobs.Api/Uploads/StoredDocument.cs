@@ -11,7 +11,8 @@ public sealed class StoredDocument : IOrganisationOwned
     public Guid Id { get; init; }
     public Guid OrganisationId { get; init; }
     public required string FileName { get; init; }
-    public DocumentType DetectedType { get; init; }
+    /// <summary>The document's type; null for a file that is no document to parse (a batch's ZIP, CSV or SQLite source).</summary>
+    public DocumentType? DetectedType { get; init; }
     public long SizeBytes { get; init; }
 
     /// <summary>Lower-case hex SHA-256 of <see cref="Content"/>.</summary>

@@ -12,6 +12,10 @@ namespace ParseJobs.Api.Tests.Jobs;
 public static class TestItemKind
 {
     public const JobKind Echo = (JobKind)901;
+
+    /// <summary>The same work, its items read on a worker from the job's parameters (<see cref="EchoExpander"/>).</summary>
+    public const JobKind ExpandedEcho = (JobKind)902;
+    public const string SourceFailCode = "TEST_SOURCE_FAILED";
     public const int ChunkSize = 2;
     public const string FailCode = "TEST_ITEM_FAILED";
 
@@ -27,6 +31,15 @@ public static class TestItemKind
                 sp.GetRequiredService<FanInLog>().Record(jobId);
                 return Task.CompletedTask;
             }));
+        services.AddJobKind<EchoItemWork, EchoItemResult>(ExpandedEcho, k => k
+            .WithItems(ChunkSize)
+            .ExpandedBy<EchoExpander>()
+            .WithTimeout(TimeSpan.FromSeconds(30))
+            .WhenAllItemsDone((sp, jobId, _) =>
+            {
+                sp.GetRequiredService<FanInLog>().Record(jobId);
+                return Task.CompletedTask;
+            }));
 
         return services;
     }
@@ -35,6 +48,45 @@ public static class TestItemKind
 }
 
 public sealed record HostMarker(string Name);
+
+/// <summary>What an expanded echo job reads when it starts: <paramref name="Count"/> items (the ones in
+/// <paramref name="Skipped"/> stored failed), or a source failure when <paramref name="Unreadable"/>.</summary>
+public sealed record EchoSource(int Count, int DelayMs = 0, int[]? Skipped = null, bool Unreadable = false, bool Crash = false)
+{
+    public string Json() => JsonSerializer.Serialize(this);
+}
+
+/// <summary>Reads an expanded echo job's items from its parameters; counts its ended calls per job.</summary>
+public sealed class EchoExpander(FanInLog log) : IJobItemExpander
+{
+    public async IAsyncEnumerable<JobItemDraft> ExpandAsync(Job job, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var source = JsonSerializer.Deserialize<EchoSource>(job.Parameters!)!;
+        for (var i = 0; i < source.Count; i++)
+        {
+            await Task.Yield();
+            if (source.Crash && i == source.Count / 2 && log.ShouldCrash(job.Id))
+            {
+                throw new InvalidOperationException("Simulated: the worker lost its source half-way.");
+            }
+
+            yield return source.Skipped?.Contains(i) == true
+                ? new JobItemDraft($"entry-{i}") { Failure = new JobItemFailure(TestItemKind.FailCode, $"Entry {i} is no candidate.") }
+                : new JobItemDraft($"entry-{i}") { Input = TestItemKind.Input(source.DelayMs) };
+        }
+
+        if (source.Unreadable)
+        {
+            throw new JobFailedException(TestItemKind.SourceFailCode, "The source cannot be read.");
+        }
+    }
+
+    public Task ExpansionEndedAsync(Job job, bool succeeded, CancellationToken ct)
+    {
+        log.RecordExpansionEnded(job.Id, succeeded);
+        return Task.CompletedTask;
+    }
+}
 
 public sealed record EchoInput(int DelayMs, bool Fail);
 
@@ -60,6 +112,17 @@ public sealed class FanInLog
     }
 
     public int Count(Guid jobId) => _counts.GetValueOrDefault(jobId);
+
+    private readonly ConcurrentDictionary<Guid, bool> _expansionsEnded = new();
+    private readonly ConcurrentDictionary<Guid, int> _crashes = new();
+
+    public void RecordExpansionEnded(Guid jobId, bool succeeded) => _expansionsEnded[jobId] = succeeded;
+
+    /// <summary>How the job's expansion ended (null: not yet).</summary>
+    public bool? ExpansionEnded(Guid jobId) => _expansionsEnded.TryGetValue(jobId, out var ok) ? ok : null;
+
+    /// <summary>True the first time for a job: its first expansion attempt crashes, the retry goes through.</summary>
+    public bool ShouldCrash(Guid jobId) => _crashes.AddOrUpdate(jobId, 1, (_, n) => n + 1) == 1;
 }
 
 /// <summary>Waits, optionally fails, and says which host ran the item.</summary>

@@ -10,5 +10,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         e.HasIndex(o => o.Slug).IsUnique();
         e.Property(o => o.Slug).HasMaxLength(64);
+        e.Property(o => o.Number).UseIdentityByDefaultColumn();
+        e.HasIndex(o => o.Number).IsUnique();
     }
 }

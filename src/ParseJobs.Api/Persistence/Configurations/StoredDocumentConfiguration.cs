@@ -17,6 +17,8 @@ internal sealed class StoredDocumentConfiguration : IEntityTypeConfiguration<Sto
         e.Property(d => d.FileName).HasMaxLength(512);
         e.Property(d => d.DetectedType).HasConversion<string>().HasMaxLength(16);
         e.Property(d => d.Sha256).HasMaxLength(64);
+        // A batch reuses the organisation's document with the same content instead of storing it again.
+        e.HasIndex(d => new { d.OrganisationId, d.Sha256 });
         e.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -104,6 +104,13 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Number"));
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -113,11 +120,129 @@ namespace ParseJobs.Api.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_organisations");
 
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_number");
+
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_organisations_slug");
 
                     b.ToTable("organisations", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Batches.Batch", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("analysis");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InputType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("input_type");
+
+                    b.Property<bool>("IsSync")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_sync");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProtectedSourceConfig")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_source_config");
+
+                    b.Property<string>("SourceFileName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("source_file_name");
+
+                    b.HasKey("JobId")
+                        .HasName("pk_batches");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_batches_organisation_id");
+
+                    b.ToTable("batches", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Batches.CvProfileCacheEntry", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("profile");
+
+                    b.HasKey("OrganisationId", "Sha256")
+                        .HasName("pk_cv_profile_cache");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_cv_profile_cache_created_at");
+
+                    b.ToTable("cv_profile_cache", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Batches.JobAnalysisCacheEntry", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ClientJobId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("client_job_id");
+
+                    b.Property<string>("TextSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("text_sha256");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("analysis");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("OrganisationId", "ClientJobId", "TextSha256")
+                        .HasName("pk_job_analysis_cache");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_job_analysis_cache_created_at");
+
+                    b.ToTable("job_analysis_cache", "parsejobs");
                 });
 
             modelBuilder.Entity("ParseJobs.Api.Documents.JobImage", b =>
@@ -507,7 +632,6 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<string>("DetectedType")
-                        .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("detected_type");
@@ -535,8 +659,8 @@ namespace ParseJobs.Api.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_documents");
 
-                    b.HasIndex("OrganisationId")
-                        .HasDatabaseName("ix_documents_organisation_id");
+                    b.HasIndex("OrganisationId", "Sha256")
+                        .HasDatabaseName("ix_documents_organisation_id_sha256");
 
                     b.ToTable("documents", "parsejobs");
                 });
@@ -550,6 +674,43 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasConstraintName("fk_api_keys_organisations_organisation_id");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Batches.Batch", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Jobs.Job", null)
+                        .WithOne()
+                        .HasForeignKey("ParseJobs.Api.Batches.Batch", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_batches_jobs_job_id");
+
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_batches_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Batches.CvProfileCacheEntry", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cv_profile_cache_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Batches.JobAnalysisCacheEntry", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_analysis_cache_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("ParseJobs.Api.Documents.JobImage", b =>
