@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Google.Apis.Auth.OAuth2.Responses;
 using Microsoft.Extensions.Options;
+using ParseJobs.Api.Jobs;
 
 namespace ParseJobs.Api.Batches.Sources.GoogleDrive;
 
@@ -32,7 +33,7 @@ public sealed class GoogleDriveCandidateSource(IOptions<GoogleDriveSourceOptions
         var limits = options.Value;
         // Checked at submission; checked again here because the accepted token endpoints may have changed since.
         var config = GoogleDriveSourceConfig.Parse(input.Config, limits, out var problem)
-            ?? throw new CandidateSourceException(SourceErrorCodes.SourceUnavailable, problem!.Message);
+            ?? throw new CandidateSourceException(ErrorCodes.SourceUnavailable, problem!.Message);
 
         using var drive = new DriveClient(config, limits);
         var files = await ListAsync(drive, config, limits, ct);
@@ -58,7 +59,7 @@ public sealed class GoogleDriveCandidateSource(IOptions<GoogleDriveSourceOptions
             var folder = await drive.GetMetadataAsync(config.FolderId, ct);
             if (folder.MimeType != DriveClient.FolderMimeType)
             {
-                throw new CandidateSourceException(SourceErrorCodes.SourceUnavailable,
+                throw new CandidateSourceException(ErrorCodes.SourceUnavailable,
                     $"Google Drive item '{config.FolderId}' is not a folder; source_config_json.folder_id must name a folder.");
             }
 
@@ -78,7 +79,7 @@ public sealed class GoogleDriveCandidateSource(IOptions<GoogleDriveSourceOptions
                     files.Add(file);
                     if (files.Count > limits.MaxFiles)
                     {
-                        throw new CandidateSourceException(SourceErrorCodes.SourceLimitExceeded,
+                        throw new CandidateSourceException(ErrorCodes.SourceLimitExceeded,
                             $"Google Drive folder '{config.FolderId}' has more than {limits.MaxFiles:N0} files; the limit is {limits.MaxFiles:N0}: split the folder.");
                     }
                 }
@@ -86,7 +87,7 @@ public sealed class GoogleDriveCandidateSource(IOptions<GoogleDriveSourceOptions
                 // A next page that does not move on (or a folder of endless empty pages) is not followed round in circles.
                 if (page.NextPageToken is not null && (page.NextPageToken == pageToken || ++pages > limits.MaxFiles))
                 {
-                    throw new CandidateSourceException(SourceErrorCodes.SourceUnavailable,
+                    throw new CandidateSourceException(ErrorCodes.SourceUnavailable,
                         $"Google Drive returned a listing of folder '{config.FolderId}' that does not advance; the batch stopped reading it.");
                 }
 
@@ -187,6 +188,6 @@ public sealed class GoogleDriveCandidateSource(IOptions<GoogleDriveSourceOptions
         // The exception itself is not kept: token errors can quote the token endpoint's answer. Its type and status are enough.
         logger.LogWarning("Google Drive source unavailable: folder {FolderId}, {ExceptionType} {Status}",
             config.FolderId, e.GetType().Name, (e as DriveResponseException)?.Status ?? (e as TokenResponseException)?.StatusCode);
-        return new CandidateSourceException(SourceErrorCodes.SourceUnavailable, message);
+        return new CandidateSourceException(ErrorCodes.SourceUnavailable, message);
     }
 }

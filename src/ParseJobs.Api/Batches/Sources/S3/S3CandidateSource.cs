@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
+using ParseJobs.Api.Jobs;
 
 namespace ParseJobs.Api.Batches.Sources.S3;
 
@@ -30,7 +31,7 @@ public sealed class S3CandidateSource(IOptions<S3SourceOptions> options, ILogger
         var limits = options.Value;
         // Checked at submission; checked again here because the allow-list may have changed since.
         var config = S3SourceConfig.Parse(input.Config, limits, out var problem)
-            ?? throw new CandidateSourceException(SourceErrorCodes.SourceUnavailable, problem!.Message);
+            ?? throw new CandidateSourceException(ErrorCodes.SourceUnavailable, problem!.Message);
 
         using var client = S3Clients.Create(config, limits);
         var objects = await ListAsync(client, config, limits, ct);
@@ -90,7 +91,7 @@ public sealed class S3CandidateSource(IOptions<S3SourceOptions> options, ILogger
             if (string.IsNullOrEmpty(page.NextContinuationToken) || page.NextContinuationToken == request.ContinuationToken
                 || listed > limits.MaxObjects * ListedEntriesPerAllowedObject)
             {
-                throw new CandidateSourceException(SourceErrorCodes.SourceUnavailable,
+                throw new CandidateSourceException(ErrorCodes.SourceUnavailable,
                     $"S3 bucket '{config.Bucket}' returned a listing that does not advance; the batch stopped reading it.");
             }
 
@@ -174,10 +175,10 @@ public sealed class S3CandidateSource(IOptions<S3SourceOptions> options, ILogger
         // The exception itself is not kept: SDK messages can quote request details. Its type and S3's code are enough.
         logger.LogWarning("S3 source unavailable: bucket {Bucket}, {Where}, {ExceptionType} {ErrorCode} {Status}",
             config.Bucket, where, e.GetType().Name, (e as AmazonServiceException)?.ErrorCode, (e as AmazonServiceException)?.StatusCode);
-        return new CandidateSourceException(SourceErrorCodes.SourceUnavailable, message);
+        return new CandidateSourceException(ErrorCodes.SourceUnavailable, message);
     }
 
-    private static CandidateSourceException TooMany(S3SourceConfig config, S3SourceOptions limits) => new(SourceErrorCodes.SourceLimitExceeded,
+    private static CandidateSourceException TooMany(S3SourceConfig config, S3SourceOptions limits) => new(ErrorCodes.SourceLimitExceeded,
         $"S3 bucket '{config.Bucket}' has more than {limits.MaxObjects:N0} objects under prefix '{config.Prefix}'; the limit is {limits.MaxObjects:N0}: narrow the prefix or split the batch.");
 
     /// <summary>S3's error code and HTTP status, kept to safe characters (a store's code is no place for a message).</summary>

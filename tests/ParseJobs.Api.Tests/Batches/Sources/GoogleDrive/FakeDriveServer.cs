@@ -187,8 +187,8 @@ public sealed class FakeDriveServer : IAsyncDisposable
             return;
         }
 
-        // The "export": the document's text wrapped so that the test can tell it came through the export route.
-        await WriteBodyAsync(context, [.. "DOCX:"u8.ToArray(), .. item.Content], DocxMimeType);
+        // A Google Doc's content here is what its export to DOCX gives.
+        await WriteBodyAsync(context, item.Content, DocxMimeType);
     }
 
     private static async Task WriteBodyAsync(HttpContext context, byte[] content, string type)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ParseJobs.Api.Batches.Sources;
 using ParseJobs.Api.Batches.Sources.GoogleDrive;
+using ParseJobs.Api.Jobs;
 
 namespace ParseJobs.Api.Tests.Batches.Sources.GoogleDrive;
 
@@ -54,7 +55,7 @@ public sealed class GoogleDriveCandidateSourceTests : IAsyncLifetime
         var candidates = (await ReadAsync(TokenConfig())).ToDictionary(c => c.OriginalFilename, StringComparer.Ordinal);
 
         Assert.Equal(["Anna Example CV.docx", "Salaries", "bob.pdf", "photo.jpg"], candidates.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
-        Assert.Equal("DOCX:Anna's CV", Encoding.UTF8.GetString(candidates["Anna Example CV.docx"].Content!));
+        Assert.Equal("Anna's CV", Encoding.UTF8.GetString(candidates["Anna Example CV.docx"].Content!));
         Assert.Contains(_drive.Requests, r => r.StartsWith("GET /drive/v3/files/doc/export?mimeType=" + Uri.EscapeDataString(FakeDriveServer.DocxMimeType), StringComparison.Ordinal));
         Assert.Contains("only Google Docs are exported", candidates["Salaries"].Error, StringComparison.Ordinal);
         Assert.Contains("not a CV type", candidates["photo.jpg"].Error, StringComparison.Ordinal);
@@ -100,7 +101,7 @@ public sealed class GoogleDriveCandidateSourceTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() => ReadAsync(TokenConfig(), Options(maxFiles: 3)));
 
-        Assert.Equal(SourceErrorCodes.SourceLimitExceeded, error.Code);
+        Assert.Equal(ErrorCodes.SourceLimitExceeded, error.Code);
         Assert.Contains("more than 3 files", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_drive.Requests, r => r.Contains("alt=media", StringComparison.Ordinal));
     }
@@ -112,7 +113,7 @@ public sealed class GoogleDriveCandidateSourceTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() => ReadAsync(TokenConfig(Expired)));
 
-        Assert.Equal(SourceErrorCodes.SourceUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.SourceUnavailable, error.Code);
         Assert.Contains("refused the access token (HTTP 401)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Expired, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Expired, _log.Text, StringComparison.Ordinal);
@@ -123,7 +124,7 @@ public sealed class GoogleDriveCandidateSourceTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() => ReadAsync(TokenConfig(folder: "no-such-folder")));
 
-        Assert.Equal(SourceErrorCodes.SourceUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.SourceUnavailable, error.Code);
         Assert.Contains("Google Drive folder 'no-such-folder' was not found, or is not shared with the access token", error.Message, StringComparison.Ordinal);
     }
 
@@ -167,7 +168,7 @@ public sealed class GoogleDriveCandidateSourceTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() => ReadAsync(KeyConfig(key)));
 
-        Assert.Equal(SourceErrorCodes.SourceUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.SourceUnavailable, error.Code);
         Assert.Contains("token endpoint refused the service account revoked@parsejobs-test.iam.gserviceaccount.com", error.Message, StringComparison.Ordinal);
         var pemBody = key["private_key"].Split('\n')[1];
         Assert.DoesNotContain(pemBody, error.ToString(), StringComparison.Ordinal);

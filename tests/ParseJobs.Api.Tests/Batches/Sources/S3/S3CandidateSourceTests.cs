@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ParseJobs.Api.Batches.Sources;
 using ParseJobs.Api.Batches.Sources.S3;
+using ParseJobs.Api.Jobs;
 
 namespace ParseJobs.Api.Tests.Batches.Sources.S3;
 
@@ -95,7 +96,7 @@ public sealed class S3CandidateSourceTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() => ReadAsync(Config(), new S3SourceOptions { MaxObjects = 5, AllowedEndpoints = [_s3.Endpoint.ToString()] }));
 
-        Assert.Equal(SourceErrorCodes.SourceLimitExceeded, error.Code);
+        Assert.Equal(ErrorCodes.SourceLimitExceeded, error.Code);
         Assert.Contains("more than 5 objects", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_s3.Requests, r => r.StartsWith($"GET /{Bucket}/cv-", StringComparison.Ordinal));
     }
@@ -122,7 +123,7 @@ public sealed class S3CandidateSourceTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() => ReadAsync(Config(accessKeyId: WrongKey, secret: WrongSecret)));
 
-        Assert.Equal(SourceErrorCodes.SourceUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.SourceUnavailable, error.Code);
         Assert.Contains($"'{Bucket}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("InvalidAccessKeyId", error.Message, StringComparison.Ordinal);
         Assert.Null(error.InnerException);
@@ -138,7 +139,7 @@ public sealed class S3CandidateSourceTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() => ReadAsync(Config(bucket: "no-such-bucket")));
 
-        Assert.Equal(SourceErrorCodes.SourceUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.SourceUnavailable, error.Code);
         Assert.Contains("S3 bucket 'no-such-bucket' does not exist", error.Message, StringComparison.Ordinal);
     }
 
@@ -155,7 +156,7 @@ public sealed class S3CandidateSourceTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<CandidateSourceException>(() =>
             ReadAsync(Config(endpoint: endpoint), new S3SourceOptions { AllowedEndpoints = [endpoint], MaxRetries = 0, RequestTimeoutSeconds = 5 }));
 
-        Assert.Equal(SourceErrorCodes.SourceUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.SourceUnavailable, error.Code);
         Assert.Contains($"'{Bucket}' could not be reached", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeS3Server.SecretAccessKey, _log.Text, StringComparison.Ordinal);
     }
@@ -196,7 +197,7 @@ public sealed class S3CandidateSourceTests : IAsyncLifetime
             }
         });
 
-        Assert.Equal(SourceErrorCodes.SourceUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.SourceUnavailable, error.Code);
         Assert.Contains("could not be read (InternalError, HTTP 500)", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, read.Count); // the good one and two failures; the third failure in a row ends the source
     }
