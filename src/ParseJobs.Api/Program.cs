@@ -1,3 +1,4 @@
+using ParseJobs.Api.Batches.Analytics;
 using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Hosting;
@@ -35,6 +36,7 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapCv();
     app.MapDocuments();
     app.MapAudit();
+    app.MapBatchAnalytics();
     app.MapParseJobsDashboard();
 }
 
