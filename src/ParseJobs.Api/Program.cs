@@ -1,4 +1,5 @@
 using ParseJobs.Api.Batches.Analytics;
+using ParseJobs.Api.Batches.Report;
 using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Hosting;
@@ -37,6 +38,7 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapDocuments();
     app.MapAudit();
     app.MapBatchAnalytics();
+    app.MapBatchReport();
     app.MapParseJobsDashboard();
 }
 
