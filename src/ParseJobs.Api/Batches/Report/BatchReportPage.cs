@@ -188,7 +188,7 @@ public static class BatchReportPage
             Text(html, name);
             if (isCore || how is not null)
             {
-                html.Append("<span class=\"kind\">");
+                html.Append(" <span class=\"kind\">");
                 Text(html, string.Join(", ", new[] { isCore ? "core" : null, how }.OfType<string>()));
                 html.Append("</span>");
             }

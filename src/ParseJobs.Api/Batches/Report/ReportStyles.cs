@@ -58,8 +58,8 @@ public static class ReportStyles
             .tag.match{border-color:var(--match);color:var(--match)}
             .tag.gap{border-color:var(--gap);color:var(--gap)}
             .tag.core{font-weight:700}
-            .tag .kind{font-size:11px;font-weight:400;margin-left:4px}
-            .none{font-size:13px;color:var(--muted)}
+            .tag .kind{font-size:11px;font-weight:400}
+            .none{font-size:13px;color:var(--muted);margin:0}
             table.errors{border-collapse:collapse;width:100%;font-size:13px}
             table.errors th,table.errors td{border-bottom:1px solid var(--line);text-align:left;padding:4px 6px;overflow-wrap:anywhere}
             footer{margin-top:32px;font-size:12px;color:var(--muted)}

@@ -32,9 +32,9 @@ public sealed partial class ReportPageTests(ParseJobsAppFactory app)
         Assert.Equal(3, Regex.Count(html, "<li class=\"candidate\">"));
         Assert.Contains("<span class=\"fill w100\">", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"fill w65\">", html, StringComparison.Ordinal); // 64.5 rounds to 65
-        Assert.Contains("<li class=\"tag gap core\">Kubernetes<span class=\"kind\">core</span></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"tag gap core\">Kubernetes <span class=\"kind\">core</span></li>", html, StringComparison.Ordinal);
         Assert.Contains("<li class=\"tag gap\">Go</li>", html, StringComparison.Ordinal);
-        Assert.Contains("<li class=\"tag match core\">PostgreSQL<span class=\"kind\">core, alias</span></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"tag match core\">PostgreSQL <span class=\"kind\">core, alias</span></li>", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"errors\">", html, StringComparison.Ordinal);
         Assert.Contains("holiday.png", html, StringComparison.Ordinal);
         // The chart: ten buckets; one candidate each in 30–40, 60–70 and 90–100.
