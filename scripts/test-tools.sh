@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tools the test suite uses besides .NET and PostgreSQL, installed with apt-get when missing (idempotent):
-# chromium prints the HTML test documents to PDF (as the CV themes are printed), pandoc converts markdown to
+# chromium prints the HTML test documents to PDF (as the CV themes are printed) and renders the batch report page
+# (tests/ParseJobs.Api.Tests/Batches/Report: those tests fail, never skip, without it), pandoc converts markdown to
 # DOCX as pandoc users' files are written. CI starts from a fresh machine; scripts/test.sh calls this first.
 set -euo pipefail
 

@@ -5,6 +5,7 @@ var options = BenchArguments.Parse(args.Skip(1));
 return args.FirstOrDefault() switch
 {
     "api" => await ApiBenchmark.RunAsync(options, Console.Out),
+    "batch" => await BatchBenchmark.RunAsync(options, Console.Out),
     "cv-extract" => CvExtractBenchmark.Run(options, Console.Out),
     "parent-cost" => ParentCostBenchmark.Run(options, Console.Out),
     "corpus" => CorpusExport.Run(options, Console.Out),
@@ -30,6 +31,9 @@ static int Usage()
           api --url http://127.0.0.1:8080 --key sk_live_… [--document two-column|one-page] [--runs 50] [--jobs 160] [--clients 16]
               [--connections 16] [--seconds 10]
               enqueue→start and submit→completed latency, throughput, status requests per second
+          batch --url http://127.0.0.1:8080 --key sk_live_… [--candidates 500] [--runs 3] [--sync-candidates 50] [--sync-runs 5]
+                [--service-pid PID]
+              issue 11: a ZIP of mixed PDF/DOCX/TXT CVs submit→completed, candidates/s, a sync call; CPU per candidate
           cv-extract [--file two-page.pdf] [--warmup 200] [--iterations 2000]
               CvExtractor.Extract on one thread, in process (default: a generated two-page CV)
           parent-cost [--file two-page.pdf] [--warmup 200] [--iterations 1000]

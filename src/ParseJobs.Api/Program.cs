@@ -1,4 +1,6 @@
 using ParseJobs.Api.Batches;
+using ParseJobs.Api.Batches.Analytics;
+using ParseJobs.Api.Batches.Report;
 using ParseJobs.Api.Cv;
 using ParseJobs.Api.Documents;
 using ParseJobs.Api.Hosting;
@@ -37,6 +39,8 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapDocuments();
     app.MapBatches();
     app.MapAudit();
+    app.MapBatchAnalytics();
+    app.MapBatchReport();
     app.MapParseJobsDashboard();
 }
 
