@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Hosting;
-using ParseJobs.Api.Persistence;
 
 namespace ParseJobs.Api.Batches.Report;
 
@@ -19,9 +18,9 @@ public static class ReportEndpoints
     }
 
     private static async Task<Results<HtmlReportResult, ProblemHttpResult>> GetReport(
-        Guid id, Tenant tenant, ParseJobsDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, Tenant tenant, BatchResultsReader reader, TimeProvider clock, CancellationToken ct)
     {
-        var model = await BatchReportLoader.LoadAsync(db, tenant, id, clock.GetUtcNow(), ct);
+        var model = await BatchReportLoader.LoadAsync(reader, tenant, id, clock.GetUtcNow(), ct);
         return model is null ? NotFound(id) : new HtmlReportResult(BatchReportPage.Render(model));
     }
 
