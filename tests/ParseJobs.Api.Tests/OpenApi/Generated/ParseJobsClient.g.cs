@@ -844,6 +844,251 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         }
 
         /// <summary>
+        /// Batch matching figures of the organisation: batches, candidates, scores, core-skill gaps, per job_id
+        /// </summary>
+        /// <param name="time_range">WEEK, MONTH (default), QUARTER or YEAR (the last 7, 30, 90 or 365 days); any case.</param>
+        /// <param name="job_filter">Only batches submitted with this job_id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<AnalyticsResponse> GetBatchAnalyticsAsync(string time_range, string job_filter)
+        {
+            return GetBatchAnalyticsAsync(time_range, job_filter, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Batch matching figures of the organisation: batches, candidates, scores, core-skill gaps, per job_id
+        /// </summary>
+        /// <param name="time_range">WEEK, MONTH (default), QUARTER or YEAR (the last 7, 30, 90 or 365 days); any case.</param>
+        /// <param name="job_filter">Only batches submitted with this job_id.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<AnalyticsResponse> GetBatchAnalyticsAsync(string time_range, string job_filter, System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/analytics"
+                    urlBuilder_.Append("api/v1/analytics");
+                    urlBuilder_.Append('?');
+                    if (time_range != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("time_range")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(time_range, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (job_filter != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("job_filter")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(job_filter, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<AnalyticsResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The batch as an HTML page to open or print: summary, score distribution, ranked candidates with their skills and gaps
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<FileResponse> GetBatchReportAsync(System.Guid id)
+        {
+            return GetBatchReportAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The batch as an HTML page to open or print: summary, score distribution, ranked candidates with their skills and gaps
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetBatchReportAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/html"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/batch-jobs/{id}/report"
+                    urlBuilder_.Append("api/v1/batch-jobs/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/report");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// Upload a CV (PDF, DOCX or TXT) for parsing; returns a job id at once
         /// </summary>
         /// <param name="file">The CV: PDF, DOCX or plain text. The type is detected from the content.</param>
@@ -2504,6 +2749,121 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
     }
 
     /// <summary>
+    /// Batch matching figures of the key's organisation over a time range (optionally one job_id).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AnalyticsResponse
+    {
+
+        /// <summary>
+        /// The range asked for: WEEK (7 days), MONTH (30), QUARTER (90) or YEAR (365), ending now.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("time_range")]
+        public string Time_range { get; set; }
+
+        /// <summary>
+        /// Only batches submitted with this job_id; null: all batches.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("job_filter")]
+        public string Job_filter { get; set; }
+
+        /// <summary>
+        /// Batches created at or after this instant are counted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public System.DateTimeOffset From { get; set; }
+
+        /// <summary>
+        /// When the figures were computed (the end of the range).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public System.DateTimeOffset To { get; set; }
+
+        /// <summary>
+        /// Batches created in the range, whatever their status.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total_batches")]
+        public int Total_batches { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("completed_batches")]
+        public int Completed_batches { get; set; }
+
+        /// <summary>
+        /// Batches that could not start (source unreachable, bad description).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("failed_batches")]
+        public int Failed_batches { get; set; }
+
+        /// <summary>
+        /// Candidates whose processing ended (scored or with an error).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_processed")]
+        public int Candidates_processed { get; set; }
+
+        /// <summary>
+        /// Candidates with an overall score.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_scored")]
+        public int Candidates_scored { get; set; }
+
+        /// <summary>
+        /// Candidates that ended with an error (unreadable file, empty entry).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_failed")]
+        public int Candidates_failed { get; set; }
+
+        /// <summary>
+        /// Mean overall score of the scored candidates, one decimal; null when none was scored.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("average_score")]
+        public double? Average_score { get; set; }
+
+        /// <summary>
+        /// Scored candidates with an overall score of 70 or more.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_70")]
+        public int Candidates_above_70 { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_80")]
+        public int Candidates_above_80 { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_90")]
+        public int Candidates_above_90 { get; set; }
+
+        /// <summary>
+        /// Ten 10-point buckets of overall scores, 0–10 first; a bucket holds its lower bound, the last one also 100.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("score_distribution")]
+        public System.Collections.Generic.ICollection<ScoreBucket> Score_distribution { get; set; }
+
+        /// <summary>
+        /// The core skills most often missing, most frequent first (at most 10).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("top_core_skill_gaps")]
+        public System.Collections.Generic.ICollection<SkillGapCount> Top_core_skill_gaps { get; set; }
+
+        /// <summary>
+        /// Completed batches' execution time divided by their candidates, in seconds (wall clock, with the
+        /// <br/>            workers' parallelism); null when no batch completed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("average_processing_seconds_per_candidate")]
+        public double? Average_processing_seconds_per_candidate { get; set; }
+
+        /// <summary>
+        /// The same figures per job_id (batches without one under null), most recently used first, at most 100.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("by_job_id")]
+        public System.Collections.Generic.ICollection<JobIdAnalytics> By_job_id { get; set; }
+
+        /// <summary>
+        /// True when more job_ids had batches in the range than `by_job_id` lists; narrow the range or filter.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("by_job_id_truncated")]
+        public bool By_job_id_truncated { get; set; }
+
+    }
+
+    /// <summary>
     /// Rows deleted, per kind.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -3175,6 +3535,51 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
     }
 
     /// <summary>
+    /// The figures of the batches of one job_id.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class JobIdAnalytics
+    {
+
+        /// <summary>
+        /// The client's job_id; null for batches submitted without one.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("job_id")]
+        public string Job_id { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("total_batches")]
+        public int Total_batches { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_processed")]
+        public int Candidates_processed { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_scored")]
+        public int Candidates_scored { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("average_score")]
+        public double? Average_score { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_70")]
+        public int Candidates_above_70 { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_80")]
+        public int Candidates_above_80 { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("candidates_above_90")]
+        public int Candidates_above_90 { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("average_processing_seconds_per_candidate")]
+        public double? Average_processing_seconds_per_candidate { get; set; }
+
+        /// <summary>
+        /// When the newest of these batches was created.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("last_batch_at")]
+        public System.DateTimeOffset Last_batch_at { get; set; }
+
+    }
+
+    /// <summary>
     /// What a job does; each kind has its own submit endpoint and Hangfire job class.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -3584,6 +3989,27 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
     }
 
     /// <summary>
+    /// Scored candidates with `min` ≤ overall_score &lt; `max` (≤ 100 in the last bucket).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ScoreBucket
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("range")]
+        public string Range { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("min")]
+        public int Min { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("max")]
+        public int Max { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        public int Count { get; set; }
+
+    }
+
+    /// <summary>
     /// One segment of the layout model.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -3664,6 +4090,30 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
 
         [System.Text.Json.Serialization.JsonPropertyName("is_core")]
         public bool Is_core { get; set; }
+
+    }
+
+    /// <summary>
+    /// A core skill of the job descriptions that candidates lacked.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SkillGapCount
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; set; }
+
+        /// <summary>
+        /// Scored candidates missing it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("candidates")]
+        public int Candidates { get; set; }
+
+        /// <summary>
+        /// The share of scored candidates missing it, in percent, one decimal.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("percentage")]
+        public double Percentage { get; set; }
 
     }
 
