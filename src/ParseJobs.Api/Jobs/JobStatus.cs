@@ -20,4 +20,8 @@ public enum JobKind
 
     /// <summary>CVs ranked against a job description, one item per candidate (POST /api/v1/batch-jobs).</summary>
     BatchMatch,
+
+    /// <summary>The applicants of an ATS project imported, one item per candidate: applicant and CV fetched from the
+    /// ATS, parsed, profile PDFs rendered (POST /v1/ats/create-pdf).</summary>
+    AtsImport,
 }

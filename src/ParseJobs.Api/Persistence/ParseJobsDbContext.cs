@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ParseJobs.Api.Ats.Connections;
+using ParseJobs.Api.Ats.Projects;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Documents;
@@ -26,6 +28,11 @@ public sealed class ParseJobsDbContext(DbContextOptions<ParseJobsDbContext> opti
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<JobAnalysisCacheEntry> JobAnalysisCache => Set<JobAnalysisCacheEntry>();
     public DbSet<CvProfileCacheEntry> CvProfileCache => Set<CvProfileCacheEntry>();
+    public DbSet<OrganisationUser> Users => Set<OrganisationUser>();
+    public DbSet<AtsConnection> AtsConnections => Set<AtsConnection>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectCandidate> ProjectCandidates => Set<ProjectCandidate>();
+    public DbSet<CandidatePdf> CandidatePdfs => Set<CandidatePdf>();
 
     /// <summary>The Data Protection key ring, shared by every node (Persistence/DataProtectionSetup.cs).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -46,6 +46,252 @@ namespace ParseJobs.Api.Persistence.Migrations
                     b.ToTable("data_protection_keys", "parsejobs");
                 });
 
+            modelBuilder.Entity("ParseJobs.Api.Ats.Connections.AtsConnection", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("System")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("system");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedSettings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_settings");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId", "System")
+                        .HasName("pk_ats_connections");
+
+                    b.ToTable("ats_connections", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Projects.CandidatePdf", b =>
+                {
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<bool>("Anonymised")
+                        .HasColumnType("boolean")
+                        .HasColumnName("anonymised");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("CandidateId", "Anonymised")
+                        .HasName("pk_candidate_pdfs");
+
+                    b.ToTable("candidate_pdfs", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Projects.OrganisationUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("external_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProvisionedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provisioned_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("OrganisationId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_organisation_id_email");
+
+                    b.ToTable("users", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AtsSystem")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ats_system");
+
+                    b.Property<string>("ConsultantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("consultant_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("JobPostDescription")
+                        .HasColumnType("text")
+                        .HasColumnName("job_post_description");
+
+                    b.Property<string>("JobPostId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("job_post_id");
+
+                    b.Property<string>("JobPostTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("job_post_title");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_fingerprint");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("JobId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_job_id");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_projects_owner_user_id");
+
+                    b.HasIndex("OrganisationId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_organisation_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("OrganisationId", "RequestFingerprint", "CreatedAt")
+                        .HasDatabaseName("ix_projects_organisation_id_request_fingerprint_created_at");
+
+                    b.ToTable("projects", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Projects.ProjectCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("applicant_id");
+
+                    b.Property<string>("AtsSystem")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ats_system");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Headline")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("headline");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_candidates");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_project_candidates_organisation_id");
+
+                    b.HasIndex("ProjectId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_candidates_project_id_seq");
+
+                    b.ToTable("project_candidates", "parsejobs");
+                });
+
             modelBuilder.Entity("ParseJobs.Api.Auth.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,6 +909,70 @@ namespace ParseJobs.Api.Persistence.Migrations
                         .HasDatabaseName("ix_documents_organisation_id_sha256");
 
                     b.ToTable("documents", "parsejobs");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Connections.AtsConnection", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ats_connections_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Projects.CandidatePdf", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Ats.Projects.ProjectCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidate_pdfs_project_candidates_candidate_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Projects.OrganisationUser", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_users_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Projects.Project", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Jobs.Job", null)
+                        .WithOne()
+                        .HasForeignKey("ParseJobs.Api.Ats.Projects.Project", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_projects_jobs_job_id");
+
+                    b.HasOne("ParseJobs.Api.Auth.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_projects_organisations_organisation_id");
+
+                    b.HasOne("ParseJobs.Api.Ats.Projects.OrganisationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_projects_users_owner_user_id");
+                });
+
+            modelBuilder.Entity("ParseJobs.Api.Ats.Projects.ProjectCandidate", b =>
+                {
+                    b.HasOne("ParseJobs.Api.Ats.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_candidates_projects_project_id");
                 });
 
             modelBuilder.Entity("ParseJobs.Api.Auth.ApiKey", b =>
