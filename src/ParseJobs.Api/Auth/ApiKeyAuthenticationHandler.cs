@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace ParseJobs.Api.Auth;
 
-/// <summary>Accepts <c>Authorization: Bearer &lt;key&gt;</c> or <c>X-API-Key: &lt;key&gt;</c>.</summary>
+/// <summary>Accepts <c>Authorization: Bearer &lt;key&gt;</c>, <c>X-API-Key: &lt;key&gt;</c>, or <c>X-Shared-Secret: &lt;key&gt;</c>
+/// (what an ATS sends: an API key of the organisation, looked up the same way).</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -16,6 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-API-Key";
+    public const string SharedSecretHeader = "X-Shared-Secret";
     public const string ScopeClaim = "scope";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -56,7 +58,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     /// <summary>True when the request carries a key in either header (else a browser: the operator cookie applies).</summary>
     internal static bool SendsKey(HttpRequest request) =>
-        request.Headers.ContainsKey(HeaderName) || request.Headers.Authorization.Count > 0;
+        request.Headers.ContainsKey(HeaderName) || request.Headers.ContainsKey(SharedSecretHeader) || request.Headers.Authorization.Count > 0;
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
@@ -92,6 +94,12 @@ public sealed class ApiKeyAuthenticationHandler(
             return "A system operator key opens only the Hangfire dashboard; use an organisation's key for the API.";
         }
 
+        if (required.Contains(AuthSetup.ProjectsReadPolicy, StringComparer.Ordinal)
+            && !context.User.HasClaim(ScopeClaim, Scopes.ProjectsRead) && !context.User.HasClaim(ScopeClaim, Scopes.AtsCreatePdf))
+        {
+            return $"This API key lacks the scope {Scopes.ProjectsRead} (or {Scopes.AtsCreatePdf}, the ATS's shared secret), which reading projects needs.";
+        }
+
         var missing = required.Where(Scopes.All.Contains).Where(scope => !context.User.HasClaim(ScopeClaim, scope)).ToArray();
 
         return missing.Length > 0
@@ -108,9 +116,12 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private static string? ReadKey(HttpRequest request)
     {
-        if (request.Headers.TryGetValue(HeaderName, out var headerKey) && !string.IsNullOrWhiteSpace(headerKey))
+        foreach (var header in new[] { HeaderName, SharedSecretHeader })
         {
-            return headerKey.ToString().Trim();
+            if (request.Headers.TryGetValue(header, out var headerKey) && !string.IsNullOrWhiteSpace(headerKey))
+            {
+                return headerKey.ToString().Trim();
+            }
         }
 
         var authorization = request.Headers.Authorization.ToString();

@@ -9,6 +9,10 @@ public static class AuthSetup
     /// <summary>The policy of the Hangfire dashboard: a system operator, by key header or by the login cookie.</summary>
     public const string OperatorPolicy = "operator";
 
+    /// <summary>Reading projects and candidates: a key with <see cref="Scopes.ProjectsRead"/>, or the ATS's shared
+    /// secret (<see cref="Scopes.AtsCreatePdf"/>), which polls the projects it made.</summary>
+    public const string ProjectsReadPolicy = "projects:read|ats:create-pdf";
+
     /// <summary>The role claim of keys that belong to no organisation (<c>keys create --operator</c>).</summary>
     public const string OperatorRole = "operator";
 
@@ -33,7 +37,9 @@ public static class AuthSetup
             // Every endpoint needs a valid key unless it says AllowAnonymous (health, the login page); a new endpoint
             // without RequireAuthorization is closed, not open.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
-            .AddPolicy(OperatorPolicy, p => p.AddAuthenticationSchemes(OperatorScheme).RequireRole(OperatorRole));
+            .AddPolicy(OperatorPolicy, p => p.AddAuthenticationSchemes(OperatorScheme).RequireRole(OperatorRole))
+            .AddPolicy(ProjectsReadPolicy, p => p.RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, Scopes.ProjectsRead, Scopes.AtsCreatePdf));
         foreach (var scope in Scopes.All)
         {
             authorization.AddPolicy(scope, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, scope));
