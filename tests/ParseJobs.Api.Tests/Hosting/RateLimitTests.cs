@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
+using ParseJobs.Api.Auth;
+using ParseJobs.Api.Tests.Batches;
 using ParseJobs.Api.Tests.Infrastructure;
 
 namespace ParseJobs.Api.Tests.Hosting;
@@ -54,5 +57,37 @@ public sealed class RateLimitTests(RateLimitAppFactory app) : IClassFixture<Rate
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         using (var response = await acme.PostFileAsync("/v1/parse", Cv, "cv.txt"))
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task BatchSubmissions_Get429WithRetryAfter_InTheBatchRoutesEnvelope()
+    {
+        using var client = await app.CreateClientForNewOrganisationAsync(Scopes.BatchesRead, Scopes.BatchesWrite);
+        var csv = Encoding.UTF8.GetBytes("candidate_id,name,resume_text,filename\r\nC-1,Jane Doe,\"Jane Doe\r\nSoftware engineer\",\r\n");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var form = BatchRequests.Form("csv_file", null);
+            var file = new ByteArrayContent(csv);
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(file, "candidate_source_file", "candidates.csv");
+            return await client.PostAsync("/api/v1/batch-jobs", form);
+        }));
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        var limited = responses.FirstOrDefault(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        var refused = await Task.WhenAll(responses.Where(r => r.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.TooManyRequests))
+            .Select(r => r.Content.ReadAsStringAsync()));
+        Assert.True(refused.Length == 0, string.Join("\n", refused));
+        foreach (var response in responses.Where(r => r != limited))
+            response.Dispose();
+
+        Assert.NotNull(limited);
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }));
+        using (limited)
+        {
+            Assert.True(limited.Headers.Contains("Retry-After"));
+            var error = (await limited.ReadJsonAsync()).GetProperty("error");
+            Assert.Equal("RATE_LIMITED", error.GetProperty("code").GetString());
+        }
     }
 }
