@@ -47,7 +47,7 @@ public static class BatchBenchmark
             await output.WriteLineAsync(string.Create(Invariant,
                 $"run {run}: {candidates} candidates (ZIP {result.ZipBytes / 1024.0 / 1024:0.0} MB) submit→completed {result.Seconds:0.00} s " +
                 $"(server created→completed {result.ServerSeconds:0.00} s), {candidates / result.Seconds:0.0} candidates/s, " +
-                $"{result.Scored} scored, {result.Errors} errors{Cpu(result.CpuSeconds, candidates)}"));
+                $"{result.Scored} scored, {result.Errors} errors{BenchMath.CpuPer(result.CpuSeconds, candidates)}"));
         }
 
         var syncSeconds = new List<double>();
@@ -70,15 +70,15 @@ public static class BatchBenchmark
             await output.WriteLineAsync(string.Create(Invariant, $"sync run {run}: {syncCandidates} candidates in {watch.Elapsed.TotalSeconds:0.00} s"));
         }
 
-        var median = Median(batches.Select(b => b.Seconds).ToList());
+        var median = BenchMath.Median(batches.Select(b => b.Seconds).ToList());
         await output.WriteLineAsync(string.Create(Invariant,
             $"batch {candidates} candidates, submit→completed: median {median:0.00} s over {runs} run(s) " +
             $"(min {batches.Min(b => b.Seconds):0.00}, max {batches.Max(b => b.Seconds):0.00}), {candidates / median:0.0} candidates/s (target < 20 s)") +
-            (batches.All(b => b.CpuSeconds is not null) ? Cpu(Median(batches.Select(b => b.CpuSeconds!.Value).ToList()), candidates) : ""));
+            (batches.All(b => b.CpuSeconds is not null) ? BenchMath.CpuPer(BenchMath.Median(batches.Select(b => b.CpuSeconds!.Value).ToList()), candidates) : ""));
         if (syncSeconds.Count > 0)
         {
             await output.WriteLineAsync(string.Create(Invariant,
-                $"sync {syncCandidates} candidates: median {Median(syncSeconds):0.00} s over {syncSeconds.Count} run(s) (min {syncSeconds.Min():0.00}, max {syncSeconds.Max():0.00}; target < 3 s)"));
+                $"sync {syncCandidates} candidates: median {BenchMath.Median(syncSeconds):0.00} s over {syncSeconds.Count} run(s) (min {syncSeconds.Min():0.00}, max {syncSeconds.Max():0.00}; target < 3 s)"));
         }
 
         return 0;
@@ -152,16 +152,6 @@ public static class BatchBenchmark
         return seen == expected
             ? (scored, errors)
             : throw new InvalidOperationException($"Batch {id}: the results hold {seen} candidates, {expected} were sent.");
-    }
-
-    private static string Cpu(double? seconds, int candidates) => seconds is { } s
-        ? string.Create(Invariant, $"; service CPU {s:0.0} s = {s / candidates * 1000:0.0} ms per candidate")
-        : "";
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed record BatchRun(double Seconds, double ServerSeconds, int ZipBytes, int Scored, int Errors, double? CpuSeconds);

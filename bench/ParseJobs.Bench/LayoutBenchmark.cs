@@ -47,7 +47,7 @@ public static class LayoutBenchmark
         foreach (var type in perRound[0].Keys.Order())
         {
             var pages = perRound[0][type].Pages;
-            var msPerPage = Median(perRound.Select(r => r[type].Ms / r[type].Pages));
+            var msPerPage = BenchMath.Median(perRound.Select(r => r[type].Ms / r[type].Pages));
             if (type == DocumentType.Pdf)
                 pdfMsPerPage = msPerPage;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -87,12 +87,7 @@ public static class LayoutBenchmark
                 samples.Add(total / pages);
         }
 
-        return Median(samples);
+        return BenchMath.Median(samples);
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }
