@@ -9,8 +9,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ParseJobs.Api.Hosting;
 
-/// <summary>Every problem answer documented as <c>application/problem+json</c> with an example; 401 and 403 on every
-/// endpoint that needs a key; an example of the 202 of submissions.</summary>
+/// <summary>Every problem answer documented in its route's shape with an example (<c>application/problem+json</c>, or the
+/// <c>{"error": …}</c> envelope of the <c>/api/v1</c> routes); 401 and 403 on every endpoint that needs a key; an
+/// example of the 202 of submissions.</summary>
 internal sealed class ProblemResponsesFilter : IOperationFilter
 {
     private const string ProblemJson = "application/problem+json";
@@ -78,6 +79,12 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
     private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, IOpenApiResponse? existing = null)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (UsesEnvelope(context))
+        {
+            operation.Responses![key] = EnvelopeResponse(context, status, existing);
+            return;
+        }
+
         var validation = status == StatusCodes.Status400BadRequest;
         var schema = context.SchemaGenerator.GenerateSchema(validation ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails), context.SchemaRepository);
         var (title, detail) = Examples.TryGetValue(status, out var e) ? e : (Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), "");
@@ -103,6 +110,42 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
             },
         };
         operation.Responses![key] = response;
+    }
+
+    private static bool UsesEnvelope(OperationFilterContext context) =>
+        context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ErrorShapeMetadata>().LastOrDefault()?.Shape == ErrorShape.ErrorEnvelope
+        || context.ApiDescription.RelativePath?.StartsWith(ErrorShapes.EnvelopePathPrefix.TrimStart('/'), StringComparison.OrdinalIgnoreCase) == true;
+
+    // The body WireProblemWriter writes on these routes: {"error": {"code", "message", "details"}}.
+    private static OpenApiResponse EnvelopeResponse(OperationFilterContext context, int status, IOpenApiResponse? existing)
+    {
+        var (title, detail) = Examples.TryGetValue(status, out var e) ? e : (Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), "");
+        var details = new JsonObject { ["request_id"] = "0HN8Q2J1V3K4L:00000001" };
+        if (status == StatusCodes.Status400BadRequest)
+        {
+            details["errors"] = new JsonObject { ["job_id"] = new JsonArray("job_id must not contain control characters (such as NUL, tab or newline).") };
+        }
+
+        return new OpenApiResponse
+        {
+            Description = existing?.Description is { Length: > 0 } d && d != "Client Error" && d != "Bad Request" ? d : title,
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["application/json"] = new()
+                {
+                    Schema = context.SchemaGenerator.GenerateSchema(typeof(ErrorEnvelope), context.SchemaRepository),
+                    Example = new JsonObject
+                    {
+                        ["error"] = new JsonObject
+                        {
+                            ["code"] = WireProblemWriter.CodeOf(status),
+                            ["message"] = detail.Length > 0 ? detail : title,
+                            ["details"] = details,
+                        },
+                    },
+                },
+            },
+        };
     }
 }
 

@@ -67,7 +67,8 @@ public sealed class WireProblemWriter(IOptions<HttpJsonOptions> json) : IProblem
         return new ErrorEnvelope(new ErrorBody(code, problem.Detail ?? problem.Title ?? "", details));
     }
 
-    private static string CodeOf(int status) => status switch
+    /// <summary>The envelope's code when the problem names none (also the OpenAPI examples').</summary>
+    internal static string CodeOf(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "INVALID_INPUT",
         StatusCodes.Status401Unauthorized => "UNAUTHORIZED",
