@@ -37,14 +37,19 @@ public static class AtsConnectionEndpoints
     }
 
     /// <param name="verify">When true, HR4YOU is called once with the token before it is stored; a refused token is a 422 and nothing is stored.</param>
-    private static async Task<Results<Created<AtsConnectionResponse>, Ok<AtsConnectionResponse>, ValidationProblem, ProblemHttpResult>> PutHr4You(
+    private static async Task<Results<Created<AtsConnectionResponse>, Ok<AtsConnectionResponse>, ProblemHttpResult>> PutHr4You(
         Hr4YouConnectionRequest? body, Tenant tenant, AtsConnectionStore store, Hr4YouConnectionCheck check, HttpContext http,
         CancellationToken ct, [FromQuery] bool? verify = null)
     {
         var (connection, errors) = Hr4YouConnectionInput.Read(body?.BaseUrl, body?.Token);
         if (connection is null)
         {
-            return TypedResults.ValidationProblem(errors, detail: "The HR4YOU connection needs a base URL and an API token; see 'errors'.");
+            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "Invalid HR4YOU connection",
+                Detail = "The HR4YOU connection needs an absolute http(s) base URL and an API token; see 'errors'.",
+            });
         }
 
         if (verify is true && await check.CheckAsync(connection, ct) is { } failure)

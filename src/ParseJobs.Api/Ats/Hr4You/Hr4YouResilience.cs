@@ -27,7 +27,7 @@ public static class Hr4YouResilience
                 Delay = options.RetryBaseDelay,
                 // Retry-After is ours to cap (DelayGenerator), not the strategy's to follow unbounded.
                 ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options, args.Context.CancellationToken)),
+                ShouldHandle = args => ValueTask.FromResult(!args.Context.CancellationToken.IsCancellationRequested && ShouldRetry(args.Outcome, options)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response) : null),
             });
         }
@@ -46,8 +46,8 @@ public static class Hr4YouResilience
 
     /// <summary>Transient failures, unless HR4YOU asks to wait longer than <see cref="Hr4YouOptions.MaxRetryAfter"/>:
     /// then the call gives up at once and passes HR4YOU's Retry-After on.</summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, Hr4YouOptions options, CancellationToken ct) =>
-        !ct.IsCancellationRequested && HttpClientResiliencePredicates.IsTransient(outcome)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, Hr4YouOptions options) =>
+        HttpClientResiliencePredicates.IsTransient(outcome)
         && !(outcome.Result is { } response && RetryAfter(response) > options.MaxRetryAfter);
 
     public static bool IsTransient(HttpStatusCode status) =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using ParseJobs.Api.Ats.Connections;
 using ParseJobs.Api.Ats.Hr4You;
 using ParseJobs.Api.Auth;
@@ -99,7 +98,7 @@ public sealed class AtsConnectionEndpointTests(ParseJobsAppFactory app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
-        Assert.Equal(fields.Split(','), errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(fields.Split(','), errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.DoesNotContain("t0k3n", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(await ConnectionAsync(organisationId));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using ParseJobs.Api.Ats.Hr4You;
 using ParseJobs.Api.Tests.Infrastructure;
 using Serilog;
@@ -60,7 +61,7 @@ public sealed class Hr4YouClientTests : IAsyncLifetime
         Assert.Equal(Cv, document.Content);
         Assert.Equal(("application/pdf", "CV_Forconi.pdf"), (document.ContentType, document.FileName));
         var requests = _hr4you.Requests.ToList();
-        Assert.Equal(["/consultants/42", "/applicants/1001", "/jobs/501", "/applicants/1001/documents/d1001"], requests.Select(r => r.Path));
+        Assert.Equal(["/consultants/42", "/applicants/1001", "/jobs/501", "/applicants/1001/documents/d1001"], requests.Select(r => r.Path), StringComparer.Ordinal);
         Assert.All(requests, r =>
         {
             Assert.Equal($"Bearer {FakeHr4YouServer.Token}", r.Authorization);
