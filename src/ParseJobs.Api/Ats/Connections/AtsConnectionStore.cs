@@ -88,8 +88,9 @@ public sealed class AtsConnectionStore(ParseJobsDbContext db, IDataProtectionPro
     public async Task<IReadOnlyList<ConnectionListing>> ListAsync(Guid? organisationId, CancellationToken ct) =>
         await db.AtsConnections.AsNoTracking()
             .Where(c => organisationId == null || c.OrganisationId == organisationId)
-            .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new ConnectionListing(o.Slug, c.System, c.CreatedAt, c.UpdatedAt))
-            .OrderBy(c => c.Organisation).ThenBy(c => c.System)
+            .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new { o.Slug, c.System, c.CreatedAt, c.UpdatedAt })
+            .OrderBy(c => c.Slug).ThenBy(c => c.System)
+            .Select(c => new ConnectionListing(c.Slug, c.System, c.CreatedAt, c.UpdatedAt)) // ordered first: EF cannot order by a record's members
             .ToListAsync(ct);
 
     private sealed record Settings(string BaseUrl, string Token);
