@@ -142,6 +142,9 @@ public sealed class FakeHr4YouServer : IAsyncDisposable
                     // Half the bytes, then the connection is cut: the Content-Length promised more.
                     await context.Response.Body.WriteAsync(file.Content.AsMemory(0, file.Content.Length / 2));
                     await context.Response.Body.FlushAsync();
+                    // Let the transport send the flushed bytes first: an abort right away can drop them, and the
+                    // client then sees a reset before the headers (a dropped connection, not a truncated document).
+                    await Task.Delay(200);
                     context.Abort();
                     return;
                 }

@@ -23,6 +23,7 @@ public sealed class AtsConnectionStore(ParseJobsDbContext db, IDataProtectionPro
     {
         var protectedSettings = _protector.Protect(JsonSerializer.Serialize(new Settings(connection.BaseUrl.AbsoluteUri, connection.Token)));
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer the times as they are stored
         var existing = await db.AtsConnections.SingleOrDefaultAsync(c => c.OrganisationId == organisationId && c.System == AtsSystems.Hr4You, ct);
         if (existing is not null)
         {
