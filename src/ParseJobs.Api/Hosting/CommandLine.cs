@@ -1,3 +1,4 @@
+using ParseJobs.Api.Ats.Connections;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Organisations;
 using ParseJobs.Api.Persistence;
@@ -6,7 +7,8 @@ namespace ParseJobs.Api.Hosting;
 
 /// <summary>
 /// Operator commands of the service's own executable:
-/// <c>migrate</c>, <c>keys create --org ORG --scopes a,b</c>, <c>keys list [--org ORG]</c>, <c>keys revoke ID|PREFIX</c>.
+/// <c>migrate</c>, <c>keys create --org ORG --scopes a,b</c>, <c>keys list [--org ORG]</c>, <c>keys revoke ID|PREFIX</c>,
+/// <c>orgs …</c> (<see cref="OrganisationCommands"/>) and <c>ats …</c> (<see cref="AtsConnectionCommands"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -19,11 +21,15 @@ public static class CommandLine
           keys create --operator                         create a system operator key (no organisation): opens only the Hangfire dashboard
           keys list [--org ORG]                          list keys (prefixes only, never secrets)
           keys revoke KEY_ID|PREFIX                      revoke a key
-        """ + "\n" + OrganisationCommands.Usage;
+        """ + "\n" + OrganisationCommands.Usage + "\n" + AtsConnectionCommands.Usage;
 
-    public static bool IsCommand(string[] args) => args is ["migrate", ..] or ["keys", ..] or ["orgs", ..] or ["help" or "--help" or "-h", ..];
+    public static bool IsCommand(string[] args) => args is ["migrate", ..] or ["keys", ..] or ["orgs", ..] or ["ats", ..] or ["help" or "--help" or "-h", ..];
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct = default) =>
+        RunAsync(services, args, Console.In, output, error, ct);
+
+    /// <param name="input">Standard input (<c>ats connect --token-stdin</c> reads the token from it).</param>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         try
         {
@@ -45,6 +51,9 @@ public static class CommandLine
                 case ["orgs", .. var rest]:
                     await services.MigrateDatabaseAsync(ct);
                     return await OrganisationCommands.RunAsync(services, rest, output, error, ct);
+                case ["ats", .. var rest]:
+                    await services.MigrateDatabaseAsync(ct);
+                    return await AtsConnectionCommands.RunAsync(services, rest, input, output, error, ct);
                 default:
                     await output.WriteLineAsync(Usage);
                     return args is ["help" or "--help" or "-h", ..] ? 0 : 2;

@@ -132,12 +132,19 @@ public sealed class FakeHr4YouServer : IAsyncDisposable
 
                 context.Response.ContentType = file.ContentType;
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"{file.FileName}\"";
-                context.Response.ContentLength = file.Content.Length;
+                if (fault is not { Kind: Hr4YouFaultKind.Chunked })
+                {
+                    context.Response.ContentLength = file.Content.Length;
+                }
+
                 if (fault is { Kind: Hr4YouFaultKind.Truncate })
                 {
                     // Half the bytes, then the connection is cut: the Content-Length promised more.
                     await context.Response.Body.WriteAsync(file.Content.AsMemory(0, file.Content.Length / 2));
                     await context.Response.Body.FlushAsync();
+                    // Let the transport send the flushed bytes first: an abort right away can drop them, and the
+                    // client then sees a reset before the headers (a dropped connection, not a truncated document).
+                    await Task.Delay(200);
                     context.Abort();
                     return;
                 }
@@ -178,7 +185,7 @@ public sealed class FakeHr4YouServer : IAsyncDisposable
                 await context.Response.WriteAsync("{\"id\": \"1001\", \"firstName\": \"Sa");
                 return true;
             default:
-                return false; // Truncate applies to documents, in the handler
+                return false; // Truncate and Chunked apply to documents, in the handler
         }
     }
 
@@ -216,10 +223,11 @@ public enum Hr4YouFaultKind
     Drop,
     MalformedJson,
     Truncate,
+    Chunked,
 }
 
 /// <summary>One fault of <see cref="FakeHr4YouServer"/>: a status (with Retry-After), a delay before the normal answer,
-/// a request that never answers, a dropped connection, broken JSON, or a document cut short.</summary>
+/// a request that never answers, a dropped connection, broken JSON, a document cut short, or one without Content-Length.</summary>
 public sealed record Hr4YouFault(Hr4YouFaultKind Kind)
 {
     public int StatusCode { get; init; }
@@ -232,6 +240,9 @@ public sealed record Hr4YouFault(Hr4YouFaultKind Kind)
     public static readonly Hr4YouFault Drop = new(Hr4YouFaultKind.Drop);
     public static readonly Hr4YouFault MalformedJson = new(Hr4YouFaultKind.MalformedJson);
     public static readonly Hr4YouFault Truncate = new(Hr4YouFaultKind.Truncate);
+
+    /// <summary>A document sent without Content-Length (chunked): its size shows only while it is read.</summary>
+    public static readonly Hr4YouFault Chunked = new(Hr4YouFaultKind.Chunked);
 }
 
 public sealed record RecordedRequest(string Method, string Path, string Authorization, string UserAgent, string Accept);

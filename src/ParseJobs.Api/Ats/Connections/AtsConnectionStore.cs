@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ParseJobs.Api.Ats.Hr4You;
 using ParseJobs.Api.Ats.Projects;
 using ParseJobs.Api.Persistence;
@@ -18,30 +19,51 @@ public sealed class AtsConnectionStore(ParseJobsDbContext db, IDataProtectionPro
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
     /// <summary>Creates or replaces the organisation's HR4YOU connection.</summary>
-    public async Task SetHr4YouAsync(Guid organisationId, Hr4YouConnection connection, CancellationToken ct)
+    public async Task<ConnectionState> SetHr4YouAsync(Guid organisationId, Hr4YouConnection connection, CancellationToken ct)
     {
         var protectedSettings = _protector.Protect(JsonSerializer.Serialize(new Settings(connection.BaseUrl.AbsoluteUri, connection.Token)));
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: answer the times as they are stored
         var existing = await db.AtsConnections.SingleOrDefaultAsync(c => c.OrganisationId == organisationId && c.System == AtsSystems.Hr4You, ct);
-        if (existing is null)
-        {
-            db.AtsConnections.Add(new AtsConnection
-            {
-                OrganisationId = organisationId,
-                System = AtsSystems.Hr4You,
-                ProtectedSettings = protectedSettings,
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
-        }
-        else
+        if (existing is not null)
         {
             existing.ProtectedSettings = protectedSettings;
             existing.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            return new ConnectionState(AtsSystems.Hr4You, Created: false, existing.CreatedAt, now);
         }
 
-        await db.SaveChangesAsync(ct);
+        var added = db.AtsConnections.Add(new AtsConnection
+        {
+            OrganisationId = organisationId,
+            System = AtsSystems.Hr4You,
+            ProtectedSettings = protectedSettings,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new ConnectionState(AtsSystems.Hr4You, Created: true, now, now);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two connects at once: the other created it a moment ago; this one replaces it, as a connect does.
+            added.State = EntityState.Detached;
+            await db.AtsConnections.Where(c => c.OrganisationId == organisationId && c.System == AtsSystems.Hr4You)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.ProtectedSettings, protectedSettings).SetProperty(c => c.UpdatedAt, now), ct);
+            var createdAt = await db.AtsConnections.Where(c => c.OrganisationId == organisationId && c.System == AtsSystems.Hr4You)
+                .Select(c => c.CreatedAt).SingleAsync(ct);
+            return new ConnectionState(AtsSystems.Hr4You, Created: false, createdAt, now);
+        }
     }
+
+    /// <summary>Whether the organisation has a connection to the system, and since when (never its settings).</summary>
+    public async Task<ConnectionState?> GetStateAsync(Guid organisationId, string system, CancellationToken ct) =>
+        await db.AtsConnections.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId && c.System == system)
+            .Select(c => new ConnectionState(c.System, false, c.CreatedAt, c.UpdatedAt))
+            .SingleOrDefaultAsync(ct);
 
     /// <summary>The organisation's HR4YOU connection, or null when it has none.</summary>
     public async Task<Hr4YouConnection?> GetHr4YouAsync(Guid organisationId, CancellationToken ct)
@@ -67,11 +89,15 @@ public sealed class AtsConnectionStore(ParseJobsDbContext db, IDataProtectionPro
     public async Task<IReadOnlyList<ConnectionListing>> ListAsync(Guid? organisationId, CancellationToken ct) =>
         await db.AtsConnections.AsNoTracking()
             .Where(c => organisationId == null || c.OrganisationId == organisationId)
-            .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new ConnectionListing(o.Slug, c.System, c.CreatedAt, c.UpdatedAt))
-            .OrderBy(c => c.Organisation).ThenBy(c => c.System)
+            .Join(db.Organisations, c => c.OrganisationId, o => o.Id, (c, o) => new { o.Slug, c.System, c.CreatedAt, c.UpdatedAt })
+            .OrderBy(c => c.Slug).ThenBy(c => c.System)
+            .Select(c => new ConnectionListing(c.Slug, c.System, c.CreatedAt, c.UpdatedAt)) // ordered first: EF cannot order by a record's members
             .ToListAsync(ct);
 
     private sealed record Settings(string BaseUrl, string Token);
 }
+
+/// <summary>A connection's bookkeeping; <see cref="Created"/> tells a first connect from a replacement.</summary>
+public sealed record ConnectionState(string System, bool Created, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 public sealed record ConnectionListing(string Organisation, string System, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
