@@ -82,11 +82,8 @@ internal sealed class ChromiumProfilePdfRenderer : IProfilePdfRenderer, IAsyncDi
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _slots.Dispose();
-    }
+    // The container disposes the instance once per registration that returned it (two here): closing twice is a no-op.
+    public async ValueTask DisposeAsync() => await _browser.DisposeAsync();
 
     private async Task<byte[]> PrintPageAsync(IBrowser browser, PageHolder holder, string html, string footer)
     {

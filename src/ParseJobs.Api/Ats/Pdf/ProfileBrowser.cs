@@ -90,6 +90,11 @@ internal sealed class ProfileBrowser(ProfilePdfOptions options, ILogger<ProfileB
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         await _launch.WaitAsync();
         try
         {
@@ -104,8 +109,6 @@ internal sealed class ProfileBrowser(ProfilePdfOptions options, ILogger<ProfileB
         {
             _launch.Release();
         }
-
-        _launch.Dispose();
     }
 
     private static IBrowser? Alive(IBrowser? browser) =>

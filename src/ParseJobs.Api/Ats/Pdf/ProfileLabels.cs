@@ -14,25 +14,28 @@ public sealed record ProfileLabels(
     string Languages,
     string Interests,
     string Present,
+    string Email,
+    string Phone,
+    string Address,
+    string LinkedIn,
     string Born,
     string Availability,
     string Page,
-    string PreparedBy,
     IReadOnlyDictionary<string, string> Levels)
 {
     private static readonly Dictionary<string, ProfileLabels> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
     {
         ["en"] = new("Profile", "Professional experience", "Education", "Skills", "Fields of expertise", "Professional skills",
-            "IT skills", "Soft skills", "Languages", "Interests", "present", "Born", "Availability", "Page", "Candidate profile prepared by",
+            "IT skills", "Soft skills", "Languages", "Interests", "present", "E-mail", "Phone", "Address", "LinkedIn", "Date of birth", "Availability", "Page",
             Cefr("native", "fluent", "good", "intermediate", "basic", "beginner")),
         ["de"] = new("Profil", "Berufserfahrung", "Ausbildung", "Kompetenzen", "Fachgebiete", "Fachkenntnisse",
-            "IT-Kenntnisse", "Soziale Kompetenzen", "Sprachen", "Interessen", "heute", "Geboren", "Verfügbarkeit", "Seite", "Kandidatenprofil von",
+            "IT-Kenntnisse", "Soziale Kompetenzen", "Sprachen", "Interessen", "heute", "E-Mail", "Telefon", "Adresse", "LinkedIn", "Geburtsdatum", "Verfügbarkeit", "Seite",
             Cefr("Muttersprache", "fließend", "gut", "Mittelstufe", "Grundkenntnisse", "Anfänger")),
         ["fr"] = new("Profil", "Expérience professionnelle", "Formation", "Compétences", "Domaines d'expertise", "Compétences métier",
-            "Informatique", "Savoir-être", "Langues", "Centres d'intérêt", "aujourd'hui", "Né(e) le", "Disponibilité", "Page", "Profil de candidat préparé par",
+            "Informatique", "Savoir-être", "Langues", "Centres d'intérêt", "aujourd'hui", "E-mail", "Téléphone", "Adresse", "LinkedIn", "Date de naissance", "Disponibilité", "Page",
             Cefr("langue maternelle", "courant", "bon", "intermédiaire", "notions", "débutant")),
         ["it"] = new("Profilo", "Esperienza professionale", "Formazione", "Competenze", "Settori di competenza", "Competenze tecniche",
-            "Competenze informatiche", "Competenze trasversali", "Lingue", "Interessi", "oggi", "Nato/a il", "Disponibilità", "Pagina", "Profilo del candidato a cura di",
+            "Competenze informatiche", "Competenze trasversali", "Lingue", "Interessi", "oggi", "E-mail", "Telefono", "Indirizzo", "LinkedIn", "Data di nascita", "Disponibilità", "Pagina",
             Cefr("madrelingua", "fluente", "buono", "intermedio", "base", "principiante")),
     };
 

@@ -7,7 +7,7 @@ public sealed record ProfileView(
     string Title,
     string Headline,
     string Availability,
-    IReadOnlyList<string> Contact,
+    IReadOnlyList<ContactView> Contact,
     IReadOnlyList<ProfileLine> Summary,
     IReadOnlyList<ExperienceView> Experience,
     IReadOnlyList<EducationView> Education,
@@ -20,6 +20,8 @@ public sealed record ProfileView(
 public sealed record ExperienceView(string Position, string Company, string Dates, string Location, IReadOnlyList<ProfileLine> Lines);
 
 public sealed record EducationView(string Degree, string Institution, string Dates, string Location, IReadOnlyList<ProfileLine> Lines);
+
+public sealed record ContactView(string Label, string Value);
 
 public sealed record SkillGroupView(string Name, string Items);
 

@@ -81,7 +81,7 @@ internal static class ProfileViewBuilder
         return string.Concat(phrase.AsSpan(0, cut > 40 ? cut : 119), "…");
     }
 
-    private static List<string> Contact(PersonalInfo person, ProfileLabels labels)
+    private static List<ContactView> Contact(PersonalInfo person, ProfileLabels labels)
     {
         var address = string.Join(", ", new[]
         {
@@ -90,12 +90,16 @@ internal static class ProfileViewBuilder
             person.Country.Trim(),
         }.Where(s => s.Length > 0));
         var birth = DateOnly.TryParseExact(person.BirthDate, "yyyy-MM-dd", out var date)
-            ? $"{labels.Born} {date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}"
+            ? date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
             : "";
         var linkedIn = person.LinkedIn.Trim();
         linkedIn = linkedIn.Replace("https://", "", StringComparison.OrdinalIgnoreCase).Replace("http://", "", StringComparison.OrdinalIgnoreCase)
             .Replace("www.", "", StringComparison.OrdinalIgnoreCase).TrimEnd('/');
-        return [.. new[] { person.Email.Trim(), Phone(person.MobilePhone), Phone(person.HomePhone), address, linkedIn, birth }.Where(s => s.Length > 0)];
+        return [.. new ContactView[]
+            {
+                new(labels.Email, person.Email.Trim()), new(labels.Phone, Phone(person.MobilePhone)), new(labels.Phone, Phone(person.HomePhone)),
+                new(labels.Address, address), new(labels.LinkedIn, linkedIn), new(labels.Born, birth),
+            }.Where(c => c.Value.Length > 0)];
     }
 
     /// <summary>E.164 as people write it (+41 79 123 45 67); anything else as it came.</summary>
