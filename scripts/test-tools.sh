@@ -2,7 +2,8 @@
 # Tools the test suite uses besides .NET and PostgreSQL, installed with apt-get when missing (idempotent):
 # chromium prints the HTML test documents to PDF (as the CV themes are printed) and renders the batch report page
 # (tests/ParseJobs.Api.Tests/Batches/Report: those tests fail, never skip, without it), pandoc converts markdown to
-# DOCX as pandoc users' files are written. CI starts from a fresh machine; scripts/test.sh calls this first.
+# DOCX as pandoc users' files are written, poppler-utils' pdftoppm renders the candidate profile PDF's first page
+# (tests/ParseJobs.Api.Tests/Ats/Pdf). CI starts from a fresh machine; scripts/test.sh calls this first.
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,7 @@ missing=()
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 as_root=()

@@ -10,6 +10,9 @@ public sealed record ProfilePdfRequest(CvProfile Profile, Guid OrganisationId, s
     public bool Anonymised { get; init; }
 
     public string AnonymousLabel { get; init; } = "Candidate";
+
+    /// <summary>The organisation's slug, to find its branding override (<c>Ats:Pdf:Organisations</c>) by slug as well as by id.</summary>
+    public string? OrganisationSlug { get; init; }
 }
 
 /// <summary>Renders a candidate's profile as an A4 PDF.</summary>
