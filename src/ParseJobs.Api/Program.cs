@@ -1,3 +1,4 @@
+using ParseJobs.Api.Ats;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Batches.Analytics;
 using ParseJobs.Api.Batches.Report;
@@ -41,6 +42,7 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapAudit();
     app.MapBatchAnalytics();
     app.MapBatchReport();
+    app.MapAts();
     app.MapParseJobsDashboard();
 }
 
