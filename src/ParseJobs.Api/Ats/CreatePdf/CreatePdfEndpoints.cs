@@ -14,6 +14,7 @@ public static class CreatePdfEndpoints
         app.MapPost("/v1/ats/create-pdf", CreatePdf).WithTags("ATS")
             .RequireAuthorization(Scopes.AtsCreatePdf)
             .WithErrorShape(ErrorShape.ProblemDetails)
+            .WithSubmissionRateLimit()
             .WithName("AtsCreatePdf")
             .WithSummary("HR4YOU create-pdf: a project of the selected applicants, imported in the background; answers the project page link")
             .Accepts<CreatePdfRequest>("application/json")
