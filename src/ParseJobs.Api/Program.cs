@@ -1,4 +1,5 @@
 using ParseJobs.Api.Ats.Connections;
+using ParseJobs.Api.Ats;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Batches.Analytics;
 using ParseJobs.Api.Batches.Report;
@@ -43,6 +44,7 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapBatchAnalytics();
     app.MapBatchReport();
     app.MapAtsConnections();
+    app.MapAts();
     app.MapParseJobsDashboard();
 }
 

@@ -37,6 +37,20 @@ public static class ErrorCodes
     /// <summary>A batch item that is no CV (an image, an empty file, a row without resume text): it fails alone.</summary>
     public const string NotACandidate = "NOT_A_CANDIDATE";
 
+    /// <summary>ATS create-pdf and candidate imports (README "ATS create-pdf").</summary>
+    public const string ConsultantNotFound = "CONSULTANT_NOT_FOUND";
+    public const string JobPostNotFound = "JOB_POST_NOT_FOUND";
+    public const string ApplicantNotFound = "APPLICANT_NOT_FOUND";
+    public const string NoCvDocument = "NO_CV_DOCUMENT";
+    public const string CvDocumentTruncated = "CV_DOCUMENT_TRUNCATED";
+    public const string CvDocumentTooLarge = "CV_DOCUMENT_TOO_LARGE";
+    public const string AtsNotConnected = "ATS_NOT_CONNECTED";
+    public const string AtsUnavailable = "ATS_UNAVAILABLE";
+    public const string AtsUnauthorized = "ATS_UNAUTHORIZED";
+    public const string AtsMalformedResponse = "ATS_MALFORMED_RESPONSE";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string ProfilePdfFailed = "PROFILE_PDF_FAILED";
+
     /// <summary>Warnings of a completed document job.</summary>
     public const string ImagesTruncated = ParseErrorCodes.ImagesTruncated;
     public const string TextTruncated = ParseErrorCodes.TextTruncated;

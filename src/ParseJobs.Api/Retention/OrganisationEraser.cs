@@ -8,7 +8,7 @@ namespace ParseJobs.Api.Retention;
 
 /// <summary>
 /// Erases an organisation (<c>orgs erase</c>): its API keys, every job with what it owns, every document, the batch
-/// caches (CV profiles, job analyses), its retention policy and finally the organisation row itself. Only the audit log keeps its id and short name, with
+/// caches (CV profiles, job analyses), its ATS users and connections, its retention policy and finally the organisation row itself. Only the audit log keeps its id and short name, with
 /// the counts. Like retention it works in bounded batches, each transaction with its own audit entry; an erasure that
 /// stops half-way (a crash) is finished by running it again.
 /// </summary>
@@ -101,6 +101,11 @@ public sealed class OrganisationEraser(
             // What batches learnt (CV profiles are personal data, analyses the organisation's positions): gone with it.
             await db.CvProfileCache.Where(c => c.OrganisationId == id).ExecuteDeleteAsync(ct);
             await db.JobAnalysisCache.Where(c => c.OrganisationId == id).ExecuteDeleteAsync(ct);
+            // ATS: projects went with their jobs above; then their owners (a restrict FK from projects) and the
+            // encrypted connections. Explicit rather than left to the organisation's cascade, whose order is not ours.
+            await db.Projects.Where(p => p.OrganisationId == id).ExecuteDeleteAsync(ct);
+            await db.Users.Where(u => u.OrganisationId == id).ExecuteDeleteAsync(ct);
+            await db.AtsConnections.Where(c => c.OrganisationId == id).ExecuteDeleteAsync(ct);
             var keys = await db.ApiKeys.Where(k => k.OrganisationId == id).ExecuteDeleteAsync(ct);
             await db.RetentionPolicies.Where(p => p.OrganisationId == id).ExecuteDeleteAsync(ct);
             var organisations = await db.Organisations.Where(o => o.Id == id).ExecuteDeleteAsync(ct);
