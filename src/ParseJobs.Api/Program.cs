@@ -1,3 +1,5 @@
+using ParseJobs.Api.Ats.Page;
+using ParseJobs.Api.Ats.Projects;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Batches.Analytics;
 using ParseJobs.Api.Batches.Report;
@@ -41,6 +43,8 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapAudit();
     app.MapBatchAnalytics();
     app.MapBatchReport();
+    app.MapProjects();
+    app.MapProjectPage();
     app.MapParseJobsDashboard();
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ParseJobs.Api.Ats.Page;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Cv;
@@ -40,6 +41,7 @@ public static class ParseJobsSetup
         builder.Services.AddCv();
         builder.Services.AddDocuments();
         builder.Services.AddBatches(configuration);
+        builder.Services.AddProjectPage();
         builder.Services.AddRetention(hosting);
         var budget = ConnectionBudget.For(hosting, worker, configuration.Bind<DatabaseOptions>(DatabaseOptions.Section));
         builder.Services.AddSingleton(budget);
