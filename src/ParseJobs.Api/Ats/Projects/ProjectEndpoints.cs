@@ -86,7 +86,7 @@ public static class ProjectProblems
             ? $"Candidate {candidate.Id} failed to import ({candidate.Reason ?? "no reason recorded"}); it has no profile PDF."
             : $"Candidate {candidate.Id} is {status}; its profile PDF is there once it is ready. Poll /v1/candidates/{candidate.Id}.";
         var problem = Problem(StatusCodes.Status409Conflict, "Candidate not ready", detail, "CANDIDATE_NOT_READY");
-        problem.ProblemDetails.Extensions["status"] = status;
+        problem.ProblemDetails.Extensions["candidate_status"] = status;
         return problem;
     }
 

@@ -51,7 +51,7 @@ public static class ProfileFileNames
             stem.Append(rune.ToString());
         }
 
-        var name = stem.ToString().Trim().TrimStart('.').TrimEnd('.', ' ');
+        var name = stem.ToString().Trim().TrimStart('.', ' ').TrimEnd('.', ' ');
         return name.Length == 0 ? "profile" : name;
     }
 
