@@ -1,5 +1,7 @@
 using ParseJobs.Api.Ats.Connections;
 using ParseJobs.Api.Ats;
+using ParseJobs.Api.Ats.Page;
+using ParseJobs.Api.Ats.Projects;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Batches.Analytics;
 using ParseJobs.Api.Batches.Report;
@@ -45,6 +47,8 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapBatchReport();
     app.MapAtsConnections();
     app.MapAts();
+    app.MapProjects();
+    app.MapProjectPage();
     app.MapParseJobsDashboard();
 }
 

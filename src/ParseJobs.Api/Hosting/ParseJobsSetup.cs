@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using ParseJobs.Api.Ats.Hr4You;
 using ParseJobs.Api.Ats.Pdf;
 using ParseJobs.Api.Ats;
+using ParseJobs.Api.Ats.Page;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Cv;
@@ -46,6 +47,7 @@ public static class ParseJobsSetup
         builder.Services.AddHr4You(configuration);
         builder.Services.AddProfilePdf(configuration); // every role: the browser starts only with a first render
         builder.Services.AddAts(configuration);
+        builder.Services.AddProjectPage();
         builder.Services.AddRetention(hosting);
         var budget = ConnectionBudget.For(hosting, worker, configuration.Bind<DatabaseOptions>(DatabaseOptions.Section));
         builder.Services.AddSingleton(budget);

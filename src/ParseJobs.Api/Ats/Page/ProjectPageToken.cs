@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ParseJobs.Api.Ats.Page;
 
@@ -14,7 +16,13 @@ public sealed class ProjectPageToken(IDataProtectionProvider provider, TimeProvi
 {
     public const string Purpose = "ParseJobs.Ats.ProjectPage.v1";
 
+    // The sub-purpose under which the time-limited protector protects "expiry (8 bytes, big-endian UTC ticks) + payload".
+    // That format is persisted in every token ever issued, so it does not change between framework versions; a test
+    // (an expired token reads as expired, not as forged) would tell if it did.
+    private const string TimeLimitedPurpose = "Microsoft.AspNetCore.DataProtection.TimeLimitedDataProtector.v1";
+
     private readonly ITimeLimitedDataProtector _protector = provider.CreateProtector(Purpose).ToTimeLimitedDataProtector();
+    private readonly IDataProtector _withoutExpiryCheck = provider.CreateProtector(Purpose).CreateProtector(TimeLimitedPurpose);
 
     public string Create(Guid organisationId, Guid projectId, TimeSpan lifetime) =>
         _protector.Protect($"{organisationId:N}.{projectId:N}", clock.GetUtcNow().Add(lifetime));
@@ -51,7 +59,60 @@ public sealed class ProjectPageToken(IDataProtectionProvider provider, TimeProvi
             return null;
         }
     }
+
+    /// <summary>What the token is: a grant, an authentic token past its expiry (the page asks for a new link), or
+    /// nothing valid (tampered, foreign, garbage). The time-limited protector reports the last two alike.</summary>
+    public PageTokenCheck Check(string? token)
+    {
+        if (Read(token) is { } grant)
+        {
+            return new PageTokenCheck(PageTokenState.Valid, grant, grant.Expires);
+        }
+
+        return ExpiredAt(token) is { } expired
+            ? new PageTokenCheck(PageTokenState.Expired, null, expired)
+            : new PageTokenCheck(PageTokenState.Invalid, null, null);
+    }
+
+    // Null unless the token was issued with this key ring and purpose: only then can an expiry be read from it.
+    private DateTimeOffset? ExpiredAt(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 4096)
+        {
+            return null;
+        }
+
+        try
+        {
+            var inner = _withoutExpiryCheck.Unprotect(WebEncoders.Base64UrlDecode(token));
+            if (inner.Length < sizeof(ulong))
+            {
+                return null;
+            }
+
+            var ticks = BinaryPrimitives.ReadUInt64BigEndian(inner);
+            return ticks <= (ulong)DateTimeOffset.MaxValue.UtcTicks ? new DateTimeOffset((long)ticks, TimeSpan.Zero) : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }
+
+public enum PageTokenState
+{
+    Valid,
+    Expired,
+    Invalid,
+}
+
+/// <summary>The outcome of reading a page token: its <see cref="Grant"/> when valid, when it expired otherwise.</summary>
+public sealed record PageTokenCheck(PageTokenState State, PageGrant? Grant, DateTimeOffset? Expires);
 
 /// <summary>What a valid page token grants: one project of one organisation, until <see cref="Expires"/>.</summary>
 public sealed record PageGrant(Guid OrganisationId, Guid ProjectId, DateTimeOffset Expires)
