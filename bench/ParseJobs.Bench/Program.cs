@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "api" => await ApiBenchmark.RunAsync(options, Console.Out),
     "batch" => await BatchBenchmark.RunAsync(options, Console.Out),
+    "ats" => await AtsBenchmark.RunAsync(options, Console.Out),
     "cv-extract" => CvExtractBenchmark.Run(options, Console.Out),
     "parent-cost" => ParentCostBenchmark.Run(options, Console.Out),
     "corpus" => CorpusExport.Run(options, Console.Out),
@@ -34,6 +35,9 @@ static int Usage()
           batch --url http://127.0.0.1:8080 --key sk_live_… [--candidates 500] [--runs 3] [--sync-candidates 50] [--sync-runs 5]
                 [--service-pid PID]
               issue 11: a ZIP of mixed PDF/DOCX/TXT CVs submit→completed, candidates/s, a sync call; CPU per candidate
+          ats --url http://127.0.0.1:8080 --key sk_live_… [--applicants 50] [--runs 3] [--service-pid PID]
+              issue 12: create-pdf against a fake HR4YOU on loopback; request latency, candidates imported (fetch, parse,
+              two profile PDFs) per second; CPU per candidate (key scopes: admin, ats:create-pdf, projects:read)
           cv-extract [--file two-page.pdf] [--warmup 200] [--iterations 2000]
               CvExtractor.Extract on one thread, in process (default: a generated two-page CV)
           parent-cost [--file two-page.pdf] [--warmup 200] [--iterations 1000]

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ParseJobs.Api.Tests.Ats;
+namespace ParseJobs.Testing.Hr4You;
 
 /// <summary>
 /// HR4YOU on 127.0.0.1, following ../shared/contracts/hr4you-api.md: consultants, applicants, their documents and
