@@ -52,6 +52,15 @@ internal static partial class AddressParser
             info.Country = usCountry == 1 ? parts[^1] : "";
             info.StreetAndNumber = string.Join(", ", parts.Take(parts.Count - 2 - usCountry));
         }
+        else if (parts.Count >= 3 && FieldClassifier.CountryCode(parts[^1]) is not null && FieldClassifier.CountryCode(parts[^2]) is not null
+            && FieldClassifier.LooksLikeCity(parts[^3]))
+        {
+            // "Leeds, England, GB": a nation of the country between the city and the country's code is no city.
+            info.City = parts[^3];
+            info.State = parts[^2];
+            info.Country = parts[^1];
+            info.StreetAndNumber = string.Join(", ", parts.Take(parts.Count - 3));
+        }
         else if (parts.Count >= 2 && FieldClassifier.CountryCode(parts[^1]) is not null && FieldClassifier.LooksLikeCity(parts[^2]))
         {
             info.City = parts[^2];

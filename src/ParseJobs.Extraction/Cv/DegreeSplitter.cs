@@ -13,6 +13,8 @@ internal static partial class DegreeSplitter
     {
         ArgumentNullException.ThrowIfNull(text);
         var t = text.Trim().TrimEnd('.', ',', ';').Trim();
+        if (Labelled(t) is { } labelled)
+            return labelled;
         var head = DegreeHead().Match(t);
         if (!head.Success)
             return (t, GenericInField(t));
@@ -24,6 +26,23 @@ internal static partial class DegreeSplitter
         if (rest.Length > 0 && !char.IsWhiteSpace(rest[0]) && rest[0] is not (',' or '–' or '—' or '-' or ':' or '|' or '(' or '/'))
             return (t, ""); // "Masterarbeit", "Bachelorstudium": the head is part of a longer word
         return IsField(field) ? (degree, field) : (t, "");
+    }
+
+    /// <summary>The field named by its label ("Fachrichtung Elektrotechnik", "Schwerpunkt Controlling", "Major: Economics",
+    /// "spécialité Finance", "indirizzo Meccanica") when the text opens with the label; else "".</summary>
+    public static string LabelledField(string text) =>
+        Labelled(text.Trim()) is { Degree.Length: 0 } labelled ? labelled.Field : "";
+
+    // "Staatlich geprüfter Techniker, Fachrichtung Elektrotechnik": the degree before the label, the field after it. A
+    // vocational title names its field this way rather than with "in", and is no degree name the head pattern knows.
+    private static (string Degree, string Field)? Labelled(string text)
+    {
+        var m = FieldLabel().Match(text);
+        if (!m.Success)
+            return null;
+        var field = m.Groups["field"].Value.Trim().TrimEnd('.').Trim();
+        var degree = text[..m.Index].Trim().TrimEnd(',', ';', '–', '—', '-', '|', '(').Trim();
+        return IsField(field) ? (degree, field) : null;
     }
 
     /// <summary>True when a whole fragment names a degree ("Bachelor of Business Administration", "MSc", "Laurea").</summary>
@@ -84,6 +103,10 @@ internal static partial class DegreeSplitter
     // Words and endings of subjects in EN/DE/FR/IT (folded: no case, no accents).
     [GeneratedRegex(@"(scien\w*|engineering|informati\w*|computer|mathemati\w*|physi\w*|chemi\w*|chimi\w*|biolog\w*|econom\w*|business|management|finan\w*|accounting|\blaw\b|\w*recht\b|droit|diritto|giurisprudenza|relations|beziehungen|relazioni|studies|studien|etudes|\bstudi\b|design|archite\w*|geogra\w*|statisti\w*|psycholog\w*|medi(?:cine|zin|cina)|genie|ingegneria|\w*ingenieurwesen|\w*technik|technolog\w*|tecnolog\w*|\w*wissenschaft\w*|\w*wirtschaft\w*|\w*ologie|\w*ology|marketing|research|history|geschichte|philosoph\w*|filosofia|linguisti\w*|literat\w*|environment\w*|umwelt\w*|ambiental\w*|nursing|pflege|education|padagogik|pedagogie|pedagogia|logisti\w*|verfahrens\w*|elektro\w*|electri\w*|mechani\w*|maschinenbau|\w*informatik|geoinformati\w*|operations|energy|energie|\bart\b|arts\b|music|musik|musique|musica|language|sprach\w*|langue|lingue|\w*ik\b)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SubjectWord();
+
+    // A field's label, at the start or after a separator: "Option" or "Major" inside a sentence is no label.
+    [GeneratedRegex(@"(?:^|[,;–—|(]\s*)(?:Fachrichtung|Schwerpunkt|Studienrichtung|Studienschwerpunkt|Vertiefung(?:srichtung)?|Fachbereich|Major|Concentration|Speciali[sz]ation|Spécialité|Spécialisation|Option|Indirizzo|Specializzazione|Orientamento)\s*:?\s+(?<field>[^,;|()]+)\)?$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FieldLabel();
 
     [GeneratedRegex(@"^\s+of\s", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex OfContinuation();

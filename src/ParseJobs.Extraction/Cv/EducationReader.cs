@@ -10,7 +10,7 @@ internal static partial class EducationReader
         var result = new List<EducationEntry>();
         foreach (var section in sections.Where(s => s.Kind is SectionKind.Education or SectionKind.FurtherEducation))
         {
-            foreach (var raw in UndatedEntries.Split(section.Lines).SelectMany(EntryParser.Parse))
+            foreach (var raw in UndatedEntries.Split(section.Lines).SelectMany(ParseGroup))
             {
                 var entry = new EducationEntry { Id = $"edu_{result.Count + 1}" };
                 var fragments = new List<string>();
@@ -62,11 +62,72 @@ internal static partial class EducationReader
         return result;
     }
 
+    // A list of bullets with no entry header above them ("Weiterbildung und Projekte" / "- Zertifikatslehrgang (300
+    // Stunden, 2024): …") has no header for the entry parser, which would keep them as the description of nothing: each
+    // bullet that names a school, degree or certificate is an entry of its own. A vendor's title ("Oracle Certified
+    // Professional") names none and is no education entry.
+    private static List<RawEntry> ParseGroup(List<string> lines)
+    {
+        var entries = EntryParser.Parse(lines);
+        if (entries.Count > 0 || lines.Count == 0 || !CvText.StartsWithBullet(lines[0]))
+            return entries;
+        var items = new List<string>();
+        foreach (var line in lines)
+        {
+            // A bullet's wrapped second line carries no marker: it goes on with the bullet above.
+            if (CvText.StartsWithBullet(line))
+                items.Add(CvText.StripBullet(line));
+            else
+                items[^1] += " " + line.Trim();
+        }
+
+        foreach (var text in items.Where(i => FieldClassifier.InstitutionScore(i) + FieldClassifier.DegreeScore(i) > 0))
+        {
+            var parsed = EntryParser.Parse([text]);
+            if (parsed.Count == 0)
+            {
+                parsed = [new RawEntry()];
+                parsed[0].Headers.Add(text);
+            }
+
+            entries.AddRange(parsed);
+        }
+
+        return entries;
+    }
+
     private static void AssignInstitutionAndDegree(EducationEntry entry, List<string> fragments)
     {
         if (fragments.Count == 0)
             return;
         fragments = JoinWrappedSchoolNames(Parts(entry, fragments));
+        if (fragments.Count == 2 && IsSchoolsPlace(fragments[0], fragments[1]))
+        {
+            // "University of Colorado" / "Boulder": a campus wrapped under a state university's name is part of it;
+            // under any other school ("Universität Hamburg" / "Hamburg") a lone place is the school's town, not a degree.
+            if (OfPlaceName().IsMatch(fragments[0]) && !fragments[0].Contains(fragments[1], StringComparison.OrdinalIgnoreCase))
+                entry.Institution = fragments[0].TrimEnd() + " " + fragments[1].Trim();
+            else
+            {
+                entry.Institution = fragments[0];
+                if (entry.City.Length == 0)
+                    entry.City = fragments[1].Trim();
+            }
+
+            return;
+        }
+
+        // "Fachrichtung Elektrotechnik" split off its degree by a comma is the field, never the degree or the school.
+        var labelled = fragments.Find(f => DegreeSplitter.LabelledField(f).Length > 0);
+        if (labelled is not null && fragments.Count > 1)
+        {
+            fragments = fragments.Where(f => !ReferenceEquals(f, labelled)).ToList();
+            AssignInstitutionAndDegree(entry, fragments);
+            if (entry.FieldOfStudy.Length == 0)
+                entry.FieldOfStudy = DegreeSplitter.LabelledField(labelled);
+            return;
+        }
+
         double Lean(string f) => FieldClassifier.InstitutionScore(f) - FieldClassifier.DegreeScore(f);
         if (fragments.Count == 1)
         {
@@ -108,6 +169,15 @@ internal static partial class EducationReader
         }
 
         return joined;
+    }
+
+    private static bool IsSchoolsPlace(string school, string place)
+    {
+        var word = place.Trim();
+        return FieldClassifier.InstitutionScore(school) > 0 && !DegreeSplitter.StartsWithDegree(school) && FieldClassifier.DegreeScore(school) == 0
+            && !word.Contains(' ', StringComparison.Ordinal) && FieldClassifier.LooksLikeCity(word) && FieldClassifier.InstitutionScore(word) == 0
+            && FieldClassifier.DegreeScore(word) == 0 && !DegreeSplitter.StartsWithDegree(word) && !DegreeSplitter.IsSubject(word)
+            && DateRangeParser.MonthNumber(word) is null;
     }
 
     private static bool IsBareSchoolWord(string fragment)
@@ -177,6 +247,9 @@ internal static partial class EducationReader
 
     [GeneratedRegex(@"(?:^|,\s*|\s[–|]\s)(?<date>(?:\p{L}{3,9}\.?,?\s+|(?:0?[1-9]|1[0-2])[./])?(?:19|20)\d{2})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex GraduationDate();
+
+    [GeneratedRegex(@"^(?:University|Universidad|Université|Università|Universität)\s+(?:of|de|di|del|von)\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OfPlaceName();
 
     [GeneratedRegex(@", | [–—] ", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PieceSeparator();

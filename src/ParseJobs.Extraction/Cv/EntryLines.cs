@@ -30,6 +30,12 @@ internal static class EntryLines
                 continue;
             }
 
+            if (!bullet && dates is null && OpenDescription(result, text) is var open and >= 0)
+            {
+                result[open] = (result[open].Text + " " + text.Replace('\t', ' '), true, null);
+                continue;
+            }
+
             // A date range alone on its line is followed by the entry's title, however many lower-case words a French
             // or Italian title has ("Master en gestion des ressources humaines"); a full stop still marks a sentence.
             var afterBareDates = result.Count > 0 && result[^1].Dates is { } previous && !result[^1].Text.Remove(previous.Index, previous.Length).Any(char.IsLetter);
@@ -231,6 +237,22 @@ internal static class EntryLines
         }
 
         return string.Join('	', cells);
+    }
+
+    /// <summary>Bullets printed in two columns are read row by row: "• Led a group of 4", "• Trained 13 new hires.", then
+    /// "colleagues.". A lower-case line after finished text goes on with the last bullet of the description run above
+    /// that is still unfinished, never opens an entry of its own; -1 when the line continues nothing.</summary>
+    private static int OpenDescription(List<(string Text, bool IsDescription, DateRange? Dates)> result, string text)
+    {
+        if (text.Length == 0 || !char.IsLower(text[0]) || text.Contains('\t', StringComparison.Ordinal))
+            return -1;
+        for (var k = result.Count - 1; k >= 0 && result[k].IsDescription; k--)
+        {
+            if (!EndsSentence(result[k].Text))
+                return k;
+        }
+
+        return -1;
     }
 
     private static bool EndsSentence(string text) => text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') || text.EndsWith(':');

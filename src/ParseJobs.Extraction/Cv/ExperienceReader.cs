@@ -53,6 +53,11 @@ internal static partial class ExperienceReader
                 fragments.RemoveAt(p);
             }
 
+            // A contact block read into the section ends it with "Leeds, England, GB" or "Portland": a place without
+            // dates or text is no job.
+            if (raw.Dates is null && raw.Description.Count == 0 && fragments.Count > 0 && fragments.TrueForAll(IsPlaceOnly))
+                continue;
+
             AssignCompanyAndPosition(entry, fragments, order);
             entry.StartDate = raw.Dates?.Start ?? "";
             entry.EndDate = raw.Dates?.End ?? "";
@@ -78,14 +83,26 @@ internal static partial class ExperienceReader
     }
 
     /// <summary>"Sample Works – Baker" or "Baker – Sample Works": one header of a title and an organisation joined by a
-    /// dash, split when exactly one side reads as a job title and the other names no title at all.</summary>
+    /// dash, split when exactly one side reads as a job title and the other names no title at all, or (a title the word
+    /// lists do not know) when exactly one side names an organisation ("Disponent — CargoLink GmbH, Bremen") and the
+    /// other is a few words that name nothing else.</summary>
     private static string[] SplitAtDash(string fragment)
     {
         var sides = fragment.Split([" – ", " — "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (sides.Length == 2 && (FieldClassifier.PositionScore(sides[0]) > 0) != (FieldClassifier.PositionScore(sides[1]) > 0))
+        if (sides.Length != 2)
+            return [fragment];
+        if ((FieldClassifier.PositionScore(sides[0]) > 0) != (FieldClassifier.PositionScore(sides[1]) > 0))
+            return sides;
+        var firstNames = FieldClassifier.CompanyScore(sides[0]) > 0;
+        if (firstNames != FieldClassifier.CompanyScore(sides[1]) > 0 && IsBareTitle(firstNames ? sides[1] : sides[0]) && !IsPlace(firstNames ? sides[0] : sides[1]))
             return sides;
         return [fragment];
     }
+
+    // A few capitalised words without digits that name no school, place or organisation: what is left is a title.
+    private static bool IsBareTitle(string text) =>
+        CvText.WordCount(text) <= 4 && char.IsUpper(text[0]) && !text.Any(char.IsDigit) && FieldClassifier.InstitutionScore(text) == 0
+        && FieldClassifier.CompanyScore(text) == 0 && !IsPlace(text) && FieldClassifier.CountryCode(text) is null;
 
     private static bool IsContact(string fragment) =>
         fragment.Contains('@', StringComparison.Ordinal) && !fragment.Contains(' ', StringComparison.Ordinal)
@@ -101,6 +118,13 @@ internal static partial class ExperienceReader
         if (parts.Count == 2 && FieldClassifier.CountryCode(parts[1]) is not null && FieldClassifier.LooksLikeCity(parts[0]))
             return (parts[0], parts[1]);
         return null;
+    }
+
+    private static bool IsPlaceOnly(string fragment)
+    {
+        var parts = fragment.Split(',').Select(p => p.Trim()).ToList();
+        return IsPlace(fragment) || (parts.Count == 1 && FieldClassifier.LooksLikeCity(fragment) && FieldClassifier.InstitutionScore(fragment) == 0)
+            || (parts.Count == 3 && FieldClassifier.CountryCode(parts[2]) is not null && FieldClassifier.LooksLikeCity(parts[0]) && FieldClassifier.LooksLikeCity(parts[1]));
     }
 
     /// <summary>A line that only names a place: "San Francisco, CA", "Istanbul, Türkiye", "Remote".</summary>
@@ -293,6 +317,13 @@ internal static partial class ExperienceReader
         {
             var place = company[(comma + 1)..].Trim();
             var name = company[..comma].Trim();
+            // "Klinikum Nordstadt, ein städtisches Krankenhaus": what the company is, after its name, is no part of it.
+            if (Descriptor().IsMatch(place))
+            {
+                SetCompany(entry, name);
+                return;
+            }
+
             if (FieldClassifier.LooksLikeCity(place) && !IsLegalSuffix(place))
             {
                 entry.Company = name;
@@ -311,6 +342,9 @@ internal static partial class ExperienceReader
 
     [GeneratedRegex(@"^(?<title>.+?)\s+[–—-]\s+(?<type>[^–—]+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TitleAndEmploymentType();
+
+    [GeneratedRegex(@"^(?:a|an|ein|eine|un|une|uno|una)\s+\p{Ll}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Descriptor();
 
     [GeneratedRegex(@"^(?<pos>.+?)\s+(?:(?:at|bei|chez|presso)\s+|@\s*)(?<company>.+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TitleAtCompany();

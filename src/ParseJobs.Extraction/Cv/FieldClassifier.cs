@@ -32,6 +32,16 @@ internal static class FieldClassifier
         "forscher", "forscherin", "doktorand", "doktorandin", "professeur", "enseignant", "enseignante", "chercheur", "chercheuse", "vendeur", "vendeuse",
         "bénévole", "volontaire", "ambassadeur", "ambassadrice", "fondateur", "fondatrice", "ricercatore", "ricercatrice", "insegnante", "volontario",
         "volontaria", "fondatore", "fondatrice", "commesso", "commessa",
+        // trades, care and service occupations (issue 9: German titles such as "Pflegefachkraft" or "Elektroniker" stayed
+        // in the company line); the long ones also end compounds ("Krankenpfleger", "Elektrotechniker", "Personalreferentin")
+        "fachkraft", "pflegekraft", "lehrkraft", "hilfskraft", "pfleger", "pflegerin", "helfer", "helferin", "techniker", "technikerin",
+        "elektroniker", "elektronikerin", "mechaniker", "mechanikerin", "mechatroniker", "mechatronikerin", "monteur", "monteurin", "installateur",
+        "erzieher", "erzieherin", "arzt", "arztin", "fachangestellte", "fachangestellter", "referent", "referentin", "disponent", "disponentin",
+        "meister", "meisterin", "hebamme", "therapeut", "therapeutin", "apotheker", "apothekerin", "sozialarbeiter", "sozialarbeiterin",
+        "elektriker", "fahrer", "fahrerin", "lagerist", "kassierer", "kassiererin", "sekretar", "sekretarin",
+        "infirmier", "infirmiere", "aide-soignant", "aide-soignante", "infermiere", "infermiera", "elettricista", "meccanico",
+        "cook", "carer", "caregiver", "paramedic", "pharmacist", "therapist", "physician", "midwife", "driver", "cashier", "receptionist",
+        "bookkeeper", "auditor", "paralegal", "lawyer", "attorney", "surgeon", "inspector", "welder", "machinist", "plumber", "worker",
     ];
 
     private static readonly string[] InstitutionWords =

@@ -42,6 +42,8 @@ internal static class SectionDetector
             if (kind is not null && !IsHeadingAfterDates(cells[0], sections[^1]) && !style.BreaksCase(cells[0]))
             {
                 sections.Add(new CvSection(kind.Value, cells[0].Trim(), []));
+                if (kind == SectionKind.Languages && sections.Count > 2)
+                    sections[^1].Lines.AddRange(TakeTrailingLanguages(sections[^2].Lines));
                 var rest = string.Join('\t', cells.Skip(1)).Trim();
                 if (rest.Length > 0)
                     sections[^1].Lines.Add(rest);
@@ -52,6 +54,26 @@ internal static class SectionDetector
         }
 
         return sections;
+    }
+
+    /// <summary>Grid layouts can put a section's heading after its first row in the text layer ("English&lt;TAB&gt;C2",
+    /// "French&lt;TAB&gt;A1", "LANGUAGES"): the lines that end the section before a languages heading and name only a
+    /// language (with its level) are that section's, taken from the end of the one before.</summary>
+    private static List<string> TakeTrailingLanguages(List<string> previous)
+    {
+        var start = previous.Count;
+        while (start > 0 && IsLanguageRow(previous[start - 1]))
+            start--;
+        var taken = previous.GetRange(start, previous.Count - start);
+        previous.RemoveRange(start, previous.Count - start);
+        return taken;
+    }
+
+    private static bool IsLanguageRow(string line)
+    {
+        var cells = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return cells.Length is >= 1 and <= 2 && LanguageLevelMapper.IsLanguage(cells[0])
+            && (cells.Length == 1 || LanguageLevelMapper.Cefr(cells[1]).Length > 0 || LanguageLevelMapper.Standard(cells[1]).Length > 0);
     }
 
     /// <summary>A CV without entry headings lists its jobs and schools as dated lines under the contact block: from the

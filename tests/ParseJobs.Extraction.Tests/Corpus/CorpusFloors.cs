@@ -19,7 +19,7 @@ internal static class CorpusFloors
         ["latex-moderncv-casual"] = new(StartDates: 0.50, FamilyStartDates: 0.71, MaxCountDifference: 1),
         ["latex-moderncv-classic"] = new(StartDates: 0.50, FamilyStartDates: 0.85, MaxCountDifference: 1, PhoneGap: ["latex-moderncv-classic_2"]),
         ["latex-moderncv-oldstyle"] = new(StartDates: 0.75, FamilyStartDates: 0.93, MaxCountDifference: 1),
-        ["theme-actual"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 3),
+        ["theme-actual"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 1),
         ["theme-class"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 0),
         ["theme-elegant"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 0),
         ["theme-flat"] = new(StartDates: 1.00, FamilyStartDates: 1.00, MaxCountDifference: 0),

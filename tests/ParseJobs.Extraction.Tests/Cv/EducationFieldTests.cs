@@ -65,6 +65,22 @@ public sealed class EducationFieldTests
         Assert.Equal(("Riverbend Valley State College", "BSc Economics"), (entry.Institution, entry.Degree));
     }
 
+    [Fact]
+    public void Read_JoinsACampusWrappedUnderAStateUniversity()
+    {
+        var entry = Single("University of Colorado\t2014-03-01 - 2017-03-01", "Boulder");
+
+        Assert.Equal(("University of Colorado Boulder", ""), (entry.Institution, entry.Degree));
+    }
+
+    [Fact]
+    public void Read_TakesALonePlaceUnderASchool_ForItsTownNotADegree()
+    {
+        var entry = Single("Universität Hamburg\t2014 - 2017", "Hamburg");
+
+        Assert.Equal(("Universität Hamburg", "", "Hamburg"), (entry.Institution, entry.Degree, entry.City));
+    }
+
     [Theory]
     [InlineData("Januar", "Fachhochschule")]
     [InlineData("Riverbend Valley", "Oak-Gymnasium")]

@@ -138,6 +138,7 @@ public sealed class PersonalInfoReaderTests
     [InlineData("Atlanta | +1 503 555 0184 | jess.altenwerth@proton.me", "Atlanta", "")]
     [InlineData("Regensburg, BY 93047 DE", "Regensburg", "BY")]
     [InlineData("Oxford, England OX1 2JD GB", "Oxford", "England")]
+    [InlineData("Leeds, England, GB", "Leeds", "England")]
     public void Fill_ReadsTheCity_FromTheShapesOfContactLines(string line, string city, string state)
     {
         var info = Read("Jess Altenwerth", "jess.altenwerth@proton.me", line);
