@@ -1,7 +1,4 @@
-using ParseJobs.Api.Ats.Connections;
 using ParseJobs.Api.Ats;
-using ParseJobs.Api.Ats.Page;
-using ParseJobs.Api.Ats.Projects;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Batches.Analytics;
 using ParseJobs.Api.Batches.Report;
@@ -45,10 +42,7 @@ if (app.Services.GetRequiredService<HostingOptions>().RunsApi)
     app.MapAudit();
     app.MapBatchAnalytics();
     app.MapBatchReport();
-    app.MapAtsConnections();
     app.MapAts();
-    app.MapProjects();
-    app.MapProjectPage();
     app.MapParseJobsDashboard();
 }
 

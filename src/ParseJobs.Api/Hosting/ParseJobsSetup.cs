@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using ParseJobs.Api.Ats.Hr4You;
-using ParseJobs.Api.Ats.Pdf;
 using ParseJobs.Api.Ats;
-using ParseJobs.Api.Ats.Page;
 using ParseJobs.Api.Auth;
 using ParseJobs.Api.Batches;
 using ParseJobs.Api.Cv;
@@ -44,10 +41,7 @@ public static class ParseJobsSetup
         builder.Services.AddCv();
         builder.Services.AddDocuments();
         builder.Services.AddBatches(configuration);
-        builder.Services.AddHr4You(configuration);
-        builder.Services.AddProfilePdf(configuration); // every role: the browser starts only with a first render
         builder.Services.AddAts(configuration);
-        builder.Services.AddProjectPage();
         builder.Services.AddRetention(hosting);
         var budget = ConnectionBudget.For(hosting, worker, configuration.Bind<DatabaseOptions>(DatabaseOptions.Section));
         builder.Services.AddSingleton(budget);

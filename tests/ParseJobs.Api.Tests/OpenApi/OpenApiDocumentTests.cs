@@ -49,7 +49,7 @@ public sealed class OpenApiDocumentTests(ParseJobsAppFactory app)
         Assert.False(accepted.TryGetProperty("jobId", out _));
         Assert.True(schemas.GetProperty("ParseResultsResponse").GetProperty("properties").TryGetProperty("execution_time", out _));
         Assert.Equal<string[]>(["pending", "running", "completed", "failed"], Strings(schemas.GetProperty("V1JobStatus").GetProperty("enum")));
-        Assert.Equal<string[]>(["cv_parse", "document_parse", "batch_match"], Strings(schemas.GetProperty("JobKind").GetProperty("enum")));
+        Assert.Equal<string[]>(["cv_parse", "document_parse", "batch_match", "ats_import"], Strings(schemas.GetProperty("JobKind").GetProperty("enum")));
     }
 
     [Theory]
