@@ -18,6 +18,8 @@ public static class ProjectPageEndpoints
     // The page's own script reads it: camelCase, like the ATS contract.
     private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web);
 
+    private const string LogCategory = "ParseJobs.Api.Ats.Page.ProjectPage";
+
     public static IEndpointRouteBuilder MapProjectPage(this IEndpointRouteBuilder app)
     {
         // Not an API (no OpenAPI entry); the id is a string so that a mangled link gets the page's 404, not a bare one.
@@ -30,12 +32,12 @@ public static class ProjectPageEndpoints
     }
 
     private static async Task<IResult> GetPage(
-        string projectId, string? t, HttpRequest request, ProjectPageToken tokens, ProjectReader reader,
+        string projectId, string? t, HttpRequest request, ProjectPageToken tokens, ProjectReader reader, ILoggerFactory logger,
         IOptions<ProjectPageOptions> options, CancellationToken ct)
     {
         if (Authorise(projectId, t, tokens) is not { Grant: { } grant } access)
         {
-            return Refused(projectId, t, tokens);
+            return Refused(projectId, t, tokens, logger.CreateLogger(LogCategory));
         }
 
         var tenant = new Tenant(grant.OrganisationId);
@@ -51,11 +53,11 @@ public static class ProjectPageEndpoints
         return new ProjectPageHtmlResult(ProjectPageHtml.Render(model), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> GetStatus(string projectId, string? t, ProjectPageToken tokens, ProjectReader reader, CancellationToken ct)
+    private static async Task<IResult> GetStatus(string projectId, string? t, ProjectPageToken tokens, ProjectReader reader, ILoggerFactory logger, CancellationToken ct)
     {
         if (Authorise(projectId, t, tokens) is not { Grant: { } grant })
         {
-            return Refused(projectId, t, tokens);
+            return Refused(projectId, t, tokens, logger.CreateLogger(LogCategory));
         }
 
         var candidates = await reader.GetCandidatesAsync(new Tenant(grant.OrganisationId), grant.ProjectId, withProfiles: true, ct);
@@ -65,11 +67,11 @@ public static class ProjectPageEndpoints
     }
 
     private static async Task<IResult> GetPdf(
-        string projectId, string candidateId, string? t, string? anonymised, ProjectPageToken tokens, ProjectReader reader, CancellationToken ct)
+        string projectId, string candidateId, string? t, string? anonymised, ProjectPageToken tokens, ProjectReader reader, ILoggerFactory logger, CancellationToken ct)
     {
         if (Authorise(projectId, t, tokens) is not { Grant: { } grant })
         {
-            return Refused(projectId, t, tokens);
+            return Refused(projectId, t, tokens, logger.CreateLogger(LogCategory));
         }
 
         var lookup = Guid.TryParse(candidateId, out var id)
@@ -90,12 +92,12 @@ public static class ProjectPageEndpoints
     }
 
     private static async Task<IResult> GetZip(
-        string projectId, string? t, string? anonymised, ProjectPageToken tokens, ProjectReader reader,
+        string projectId, string? t, string? anonymised, ProjectPageToken tokens, ProjectReader reader, ILoggerFactory logger,
         IOptions<ProjectPageOptions> options, CancellationToken ct)
     {
         if (Authorise(projectId, t, tokens) is not { Grant: { } grant })
         {
-            return Refused(projectId, t, tokens);
+            return Refused(projectId, t, tokens, logger.CreateLogger(LogCategory));
         }
 
         var tenant = new Tenant(grant.OrganisationId);
@@ -121,7 +123,15 @@ public static class ProjectPageEndpoints
             ? new PageAccess(grant, token!)
             : null;
 
-    private static ProjectPageHtmlResult Refused(string projectId, string? token, ProjectPageToken tokens)
+    private static ProjectPageHtmlResult Refused(string projectId, string? token, ProjectPageToken tokens, ILogger logger)
+    {
+        var refusal = Refusal(projectId, token, tokens);
+        // The project and why, for support ("my link does not work"); never the token, which is a credential.
+        logger.LogInformation("Project page link refused for project {ProjectId}: {Status} {Reason}", projectId, refusal.StatusCode, refusal.Title);
+        return refusal;
+    }
+
+    private static ProjectPageHtmlResult Refusal(string projectId, string? token, ProjectPageToken tokens)
     {
         if (!Guid.TryParse(projectId, out var id))
         {

@@ -20,7 +20,7 @@ internal static class PageHeaders
 }
 
 /// <summary>An HTML answer of the page's routes: the page (200) or a page that explains a refusal (4xx).</summary>
-public sealed class ProjectPageHtmlResult(string html, int statusCode) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+public sealed class ProjectPageHtmlResult(string html, int statusCode, string title = "") : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
 
@@ -30,8 +30,11 @@ public sealed class ProjectPageHtmlResult(string html, int statusCode) : IResult
 
     public string Html { get; } = html;
 
+    /// <summary>The refusal's title ("Link expired"), for the log.</summary>
+    public string Title { get; } = title;
+
     public static ProjectPageHtmlResult Refusal(int status, string title, string message) =>
-        new(ProjectPageHtml.Error(title, message, status), status);
+        new(ProjectPageHtml.Error(title, message, status), status, title);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -72,7 +75,10 @@ public sealed class ProjectZipResult(ProjectReader reader, Tenant tenant, Guid p
 
         var names = new ProfileFileNames.UniqueNames();
         var entries = 0;
-        await using var zip = new ZipArchive(response.Body, ZipArchiveMode.Create, leaveOpen: true);
+        // ZipArchive writes parts of each entry (its data descriptor) and the central directory synchronously, which
+        // the server forbids on the response: it writes into a buffer, drained asynchronously after each entry.
+        var buffer = new DrainedBuffer();
+        var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true);
         await foreach (var (candidate, content) in reader.ReadyPdfsAsync(tenant, projectId, anonymised, ct))
         {
             if (entries++ >= maxEntries)
@@ -82,8 +88,76 @@ public sealed class ProjectZipResult(ProjectReader reader, Tenant tenant, Guid p
 
             // PDFs are compressed inside already: storing them costs no size and saves the CPU.
             var entry = zip.CreateEntry(names.Claim(ProfileFileNames.For(candidate, anonymised)), CompressionLevel.NoCompression);
-            await using var stream = await entry.OpenAsync(ct);
-            await stream.WriteAsync(content, ct);
+            await using (var stream = await entry.OpenAsync(ct))
+            {
+                await stream.WriteAsync(content, ct);
+            }
+
+            await buffer.DrainToAsync(response.Body, ct);
+        }
+
+        await zip.DisposeAsync();
+        await buffer.DrainToAsync(response.Body, ct);
+    }
+
+    /// <summary>A write-only, forward-only stream that keeps what is written until it is drained (one entry at a time).</summary>
+    private sealed class DrainedBuffer : Stream
+    {
+        private readonly MemoryStream _pending = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public async Task DrainToAsync(Stream target, CancellationToken ct)
+        {
+            if (_pending.Length > 0)
+            {
+                await target.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), ct);
+                _pending.SetLength(0);
+            }
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            _pending.Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _pending.Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _pending.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }
