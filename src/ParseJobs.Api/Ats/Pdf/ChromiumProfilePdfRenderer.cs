@@ -108,7 +108,7 @@ internal sealed class ChromiumProfilePdfRenderer : IProfilePdfRenderer, IAsyncDi
             await page.SetContentAsync(html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load] });
             return await page.PdfDataAsync(new PdfOptions
             {
-                Format = PaperFormat.A4,
+                PreferCSSPageSize = true, // the stylesheet's @page size: A4 is exactly 595 × 842 pt; Chromium's A4 format rounds to pixels
                 PrintBackground = true,
                 DisplayHeaderFooter = true,
                 HeaderTemplate = "<span></span>",

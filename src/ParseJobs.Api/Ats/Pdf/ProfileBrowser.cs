@@ -16,6 +16,9 @@ internal sealed class ProfileBrowser(ProfilePdfOptions options, ILogger<ProfileB
         "--disable-extensions", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-default-apps", "--disable-domain-reliability", "--mute-audio", "--hide-scrollbars",
         "--font-render-hinting=none",
+        // Belt and braces besides the page's request interception: the speculative preconnects that Chromium opens
+        // for a page's URLs before any request (which interception never sees) go to a closed local port instead.
+        "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
     ];
 
     private readonly SemaphoreSlim _launch = new(1, 1);
