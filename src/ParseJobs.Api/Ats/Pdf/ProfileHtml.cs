@@ -12,7 +12,9 @@ internal sealed class ProfileHtml
 
     // Non-ASCII letters stay as they are (readable, smaller); <, >, &, quotes are encoded.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly TemplateOptions Options = new TemplateOptionsBuilder().Build();
+    // The model is our own records (ProfileView): the template may read any of their members. Fluid 2.x, because the
+    // OpenAPI client generator of the tests (NJsonSchema) binds to it.
+    private static readonly TemplateOptions Options = new() { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
 
     private readonly IFluidTemplate _template;
 
