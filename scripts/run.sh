@@ -15,7 +15,7 @@ dotnet build src/ParseJobs.Api -c Release -v quiet -nologo >&2
 APP=(dotnet src/ParseJobs.Api/bin/Release/net10.0/ParseJobs.Api.dll)
 
 "${APP[@]}" migrate >&2
-KEY="$("${APP[@]}" keys create --org dev --scopes jobs:read,jobs:write,batches:read,batches:write,admin | tail -n 1)"
+KEY="$("${APP[@]}" keys create --org dev --scopes jobs:read,jobs:write,batches:read,batches:write,ats:create-pdf,projects:read,admin | tail -n 1)"
 OPERATOR_KEY="$("${APP[@]}" keys create --operator | tail -n 1)"
 
 cat <<MSG
