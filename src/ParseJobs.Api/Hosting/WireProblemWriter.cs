@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -66,6 +67,11 @@ public sealed class WireProblemWriter(IOptions<HttpJsonOptions> json) : IProblem
         var code = problem.Extensions.TryGetValue(CodeField, out var c) && c is string s ? s : CodeOf(problem.Status ?? 500);
         return new ErrorEnvelope(new ErrorBody(code, problem.Detail ?? problem.Title ?? "", details));
     }
+
+    /// <summary>A problem with a machine-readable <see cref="CodeField"/>, as every route returns them (each route's shape
+    /// is chosen when it is written).</summary>
+    public static ProblemHttpResult Coded(int status, string title, string detail, string code) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { [CodeField] = code } });
 
     /// <summary>The envelope's code when the problem names none (also the OpenAPI examples').</summary>
     internal static string CodeOf(int status) => status switch

@@ -41,11 +41,5 @@ public static class JobProblems
     public static string Name(JobStatus status) => V1Wire.Name(status);
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string code) =>
-        TypedResults.Problem(new ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Detail = detail,
-            Extensions = { [WireProblemWriter.CodeField] = code },
-        });
+        WireProblemWriter.Coded(status, title, detail, code);
 }

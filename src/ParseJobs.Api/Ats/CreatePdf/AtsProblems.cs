@@ -46,11 +46,5 @@ public static class AtsProblems
     }
 
     private static ProblemHttpResult Problem(int status, string title, string code, string detail) =>
-        TypedResults.Problem(new ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Detail = detail,
-            Extensions = { [WireProblemWriter.CodeField] = code },
-        });
+        WireProblemWriter.Coded(status, title, detail, code);
 }

@@ -95,11 +95,5 @@ public static class ProjectProblems
             $"Candidate {candidate.Id} is ready but has no {(anonymised ? "anonymised " : "")}profile PDF stored.", "PDF_NOT_FOUND");
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string code) =>
-        TypedResults.Problem(new ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Detail = detail,
-            Extensions = { [WireProblemWriter.CodeField] = code },
-        });
+        WireProblemWriter.Coded(status, title, detail, code);
 }
