@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "cv-extract" => CvExtractBenchmark.Run(options, Console.Out),
     "parent-cost" => ParentCostBenchmark.Run(options, Console.Out),
     "corpus" => CorpusExport.Run(options, Console.Out),
+    "payroll-corpus" => PayrollCorpus.Run(options, Console.Out),
     "match" => MatchBenchmark.Run(options, Console.Out),
     "layout" => LayoutBenchmark.Run(options, Console.Out),
     "reading-order" => ReadingOrderCheck.Run(options, Console.Out),
@@ -44,6 +45,9 @@ static int Usage()
               the worker's CPU per job once the parser answered: before issue 10 (layout model) and now (result JSON)
           corpus --docs DIR --out DIR
               the layout model's text + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
+          payroll-corpus --docs DIR --out DIR
+              the payroll product of every file in process; OUT/NAME.json as a finished job (score with the
+              payroll corpus' score.py)
           layout --docs DIR [--rounds 5] | layout --docs DIR --dump OUT
               pages per second per core of the layout model by format, beside pdftotext -layout;
               with --dump, the layout model and the products of every file (to diff two builds)

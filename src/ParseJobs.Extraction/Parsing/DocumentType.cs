@@ -6,4 +6,7 @@ public enum DocumentType
     Pdf,
     Docx,
     Txt,
+
+    /// <summary>An Excel workbook; read only by payroll jobs (<see cref="DocumentTypeDetector.DetectPayroll(byte[])"/>).</summary>
+    Xlsx,
 }

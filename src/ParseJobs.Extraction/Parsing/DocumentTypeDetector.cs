@@ -77,18 +77,31 @@ public static class DocumentTypeDetector
         return Detect(bytes.AsSpan());
     }
 
+    /// <summary>What payroll jobs read: <see cref="Detect(byte[])"/>'s formats and XLSX workbooks (a ZIP holding
+    /// <c>xl/workbook.xml</c>). Other routes never see XLSX: <see cref="Detect(byte[])"/> does not return it.</summary>
+    public static DocumentType? DetectPayroll(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Detect(bytes) ?? (bytes.AsSpan().StartsWith(ZipMagic) && HasEntry(bytes, "xl/workbook.xml") ? DocumentType.Xlsx : null);
+    }
+
+    /// <summary>What payroll jobs accept, for messages.</summary>
+    public const string PayrollFormats = "PDF, DOCX, XLSX and CSV (or other delimited text)";
+
     private static bool IsPdf(ReadOnlySpan<byte> bytes)
     {
         var window = bytes[..Math.Min(bytes.Length, PdfHeaderSearchWindow + PdfMagic.Length)];
         return window.IndexOf(PdfMagic) >= 0;
     }
 
-    private static bool IsDocxPackage(byte[] bytes)
+    private static bool IsDocxPackage(byte[] bytes) => HasEntry(bytes, "word/document.xml");
+
+    private static bool HasEntry(byte[] bytes, string entry)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            return zip.GetEntry("word/document.xml") is not null;
+            return zip.GetEntry(entry) is not null;
         }
         catch (InvalidDataException)
         {

@@ -10,6 +10,7 @@ namespace ParseJobs.Extraction.Parsing;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "product")]
 [JsonDerivedType(typeof(DocumentResultProduct), "document")]
 [JsonDerivedType(typeof(CvProfileProduct), "cv")]
+[JsonDerivedType(typeof(PayrollProduct), "payroll")]
 public abstract record ParseProduct;
 
 /// <summary>The layout result of a document job (pages, chunks, markdown, html) and the images it serves.</summary>
@@ -22,3 +23,6 @@ public sealed record DocumentResultProduct(int ChunkTargetLength, bool IncludeMa
 
 /// <summary>A candidate profile (the result of a CV job) with its meta; no image bytes.</summary>
 public sealed record CvProfileProduct : ParseProduct;
+
+/// <summary>The canonical payroll of a document (<see cref="Payroll.PayrollExtraction"/>): PDF, DOCX, CSV or XLSX.</summary>
+public sealed record PayrollProduct : ParseProduct;

@@ -3,6 +3,8 @@ using System.Text.Json;
 using ParseJobs.Extraction.Cv;
 using ParseJobs.Extraction.Documents;
 using ParseJobs.Extraction.Documents.Rendering;
+using ParseJobs.Extraction.Payroll;
+using ParseJobs.Extraction.Payroll.Sources;
 
 namespace ParseJobs.Extraction.Parsing;
 
@@ -11,13 +13,18 @@ namespace ParseJobs.Extraction.Parsing;
 /// → rendering, chunking or CV extraction → JSON with the wire's options → size check. A parser child runs it (so
 /// that its time and heap limits cover all of it) and so does the in-process parser, so both make the same bytes.
 /// </summary>
-public sealed class ProductMaker(ILayoutExtractor extractor, CvPipeline pipeline)
+public sealed class ProductMaker(ILayoutExtractor extractor, CvPipeline pipeline, PayrollExtractor payroll)
 {
     // The options the API stores and serves results with (JsonSetup.Wire is built the same way).
     private static readonly JsonSerializerOptions Wire = WireJson.CreateOptions();
 
     public ProductMaker()
-        : this(new DocumentLayoutExtractor(), new CvPipeline())
+        : this(new DocumentLayoutExtractor(), new CvPipeline(), new PayrollExtractor())
+    {
+    }
+
+    public ProductMaker(ILayoutExtractor extractor, CvPipeline pipeline)
+        : this(extractor, pipeline, new PayrollExtractor())
     {
     }
 
@@ -27,6 +34,8 @@ public sealed class ProductMaker(ILayoutExtractor extractor, CvPipeline pipeline
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(product);
+        if (product is PayrollProduct)
+            return Payroll(content, type, limits, progress);
         var extracted = extractor.Extract(content, type, limits, progress);
         try
         {
@@ -78,6 +87,24 @@ public sealed class ProductMaker(ILayoutExtractor extractor, CvPipeline pipeline
             MetaJson = JsonSerializer.SerializeToUtf8Bytes(cv.Meta, Wire),
             Warnings = [.. cv.Meta.Warnings.Select(w => w.Code)],
         };
+    }
+
+    private ParsedProduct Payroll(byte[] content, DocumentType type, ParseLimits limits, IProgress<PageProgress>? progress)
+    {
+        // Sources read their own formats (CSV and XLSX need no layout); PDF and DOCX go through the layout model.
+        var source = new PayrollSourceReader(extractor).Read(content, type, limits, progress);
+        try
+        {
+            var result = payroll.Extract(source);
+            return new ParsedProduct(Serialize(result, limits), source.Rows.Count == 0 ? 0 : source.Rows[^1].Page)
+            {
+                Warnings = [.. result.Warnings.Select(w => w.Code).Distinct(StringComparer.Ordinal)],
+            };
+        }
+        catch (Exception ex) when (ex is not (DocumentParseException or OutOfMemoryException or OperationCanceledException))
+        {
+            throw DocumentLayoutExtractor.AnalysisFailed(ex);
+        }
     }
 
     private static byte[] Serialize<T>(T result, ParseLimits limits)
