@@ -30,9 +30,21 @@ public sealed record SourceRow(int Page, int Block, CellGeometry Geometry, IRead
 }
 
 /// <summary>A document read for payroll: its rows in reading order, and what was cut to the limits.</summary>
-/// <param name="Rows">All rows of all pages or sheets, top to bottom.</param>
+/// <param name="Rows">All rows of all pages or sheets, top to bottom: tables as grid rows (CSV, XLSX, DOCX tables, a
+/// PDF's ruled tables from the layout model), other text as rows of the layout's lines.</param>
 /// <param name="Truncated">True when rows, cells or sheets beyond the limits were dropped (SOURCE_TRUNCATED).</param>
 public sealed record PayrollSource(IReadOnlyList<SourceRow> Rows, bool Truncated = false)
 {
     public static PayrollSource Empty { get; } = new([]);
+
+    /// <summary>A PDF's printed lines as positioned rows (words joined into cells by their gaps, x in points), page by
+    /// page top to bottom: what label/amount readings (payslips, employee blocks) read. For other formats, the same as
+    /// <see cref="Rows"/>.</summary>
+    public IReadOnlyList<SourceRow> PageLines
+    {
+        get => _pageLines ?? Rows;
+        init => _pageLines = value;
+    }
+
+    private readonly IReadOnlyList<SourceRow>? _pageLines;
 }
