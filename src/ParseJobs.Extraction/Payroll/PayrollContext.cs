@@ -29,7 +29,12 @@ public interface IPayrollReading
 /// terms, cells parsed as numbers, rows complete with gross and net).</param>
 /// <param name="Totals">The printed totals (gross, net, by label), when the document prints a totals row or block,
 /// for the TOTALS_MISMATCH check; null when it prints none.</param>
-public sealed record EmployeeReading(IReadOnlyList<PayrollEmployee> Employees, double Recognised, PrintedTotals? Totals = null);
+public sealed record EmployeeReading(IReadOnlyList<PayrollEmployee> Employees, double Recognised, PrintedTotals? Totals = null)
+{
+    /// <summary>The period the reading found in its own rows (an export's period columns); null to let the extractor
+    /// read it from the document's text.</summary>
+    public PayPeriod? Period { get; init; }
+}
 
 /// <summary>A printed totals row or company total block.</summary>
 public sealed record PrintedTotals(decimal? Gross, decimal? Net);
