@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "parent-cost" => ParentCostBenchmark.Run(options, Console.Out),
     "corpus" => CorpusExport.Run(options, Console.Out),
     "payroll-corpus" => PayrollCorpus.Run(options, Console.Out),
+    "payroll" => PayrollBenchmark.Run(options, Console.Out),
     "match" => MatchBenchmark.Run(options, Console.Out),
     "layout" => LayoutBenchmark.Run(options, Console.Out),
     "reading-order" => ReadingOrderCheck.Run(options, Console.Out),
@@ -45,6 +46,8 @@ static int Usage()
               the worker's CPU per job once the parser answered: before issue 10 (layout model) and now (result JSON)
           corpus --docs DIR --out DIR
               the layout model's text + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
+          payroll [--employees 200] [--iterations 10] [--out register.pdf]
+              issue 13: a generated register PDF (Chromium) through the payroll product in process; median time
           payroll-corpus --docs DIR --out DIR
               the payroll product of every file in process; OUT/NAME.json as a finished job (score with the
               payroll corpus' score.py)
