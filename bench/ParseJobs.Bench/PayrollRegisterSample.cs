@@ -39,7 +39,7 @@ public static class PayrollRegisterSample
             body { font-family: 'Liberation Sans', sans-serif; font-size: 9pt; }
             table { border-collapse: collapse; width: 100%; }
             thead { display: table-header-group; }
-            th, td { border: 0.5pt solid #777; padding: 6.5pt 3pt; }
+            th, td { border: 0.5pt solid #777; padding: 8pt 3pt; }
             td:nth-child(n+3) { text-align: right; }
             tr { page-break-inside: avoid; }
             </style></head><body>
