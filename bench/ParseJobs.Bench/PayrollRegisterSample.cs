@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -52,41 +51,8 @@ public static class PayrollRegisterSample
             """;
     }
 
-    /// <summary>The register printed to PDF by Chromium (PARSEJOBS_CHROMIUM, else Debian's chromium).</summary>
-    public static byte[] Pdf(int employees)
-    {
-        var chromium = Environment.GetEnvironmentVariable("PARSEJOBS_CHROMIUM")
-            ?? new[] { "/usr/bin/chromium", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("Chromium is needed to print the register: apt-get install -y chromium.");
-        var dir = Directory.CreateTempSubdirectory("payroll-register-");
-        try
-        {
-            var input = Path.Combine(dir.FullName, "register.html");
-            var output = Path.Combine(dir.FullName, "register.pdf");
-            File.WriteAllText(input, Html(employees));
-            var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                $"--user-data-dir={Path.Combine(dir.FullName, "profile")}", "--no-pdf-header-footer",
-                $"--print-to-pdf={output}", new Uri(input).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("Chromium did not start.");
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(120)) || !File.Exists(output))
-                throw new InvalidOperationException("Chromium did not print the register.");
-            return File.ReadAllBytes(output);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
-    }
+    /// <summary>The register printed to PDF by Chromium.</summary>
+    public static byte[] Pdf(int employees) => ChromiumPrint.Pdf(Html(employees));
 
     private static string Amount(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture).Replace(',', '\'');
 }

@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "corpus" => CorpusExport.Run(options, Console.Out),
     "payroll-corpus" => PayrollCorpus.Run(options, Console.Out),
     "payroll" => PayrollBenchmark.Run(options, Console.Out),
+    "payroll-widen" => PayrollWidened.Run(options, Console.Out),
     "match" => MatchBenchmark.Run(options, Console.Out),
     "layout" => LayoutBenchmark.Run(options, Console.Out),
     "reading-order" => ReadingOrderCheck.Run(options, Console.Out),
@@ -48,6 +49,8 @@ static int Usage()
               the layout model's text + CvExtractor over every file; OUT/NAME.json as the API's {"data": …}
           payroll [--employees 200] [--iterations 10] [--out register.pdf]
               issue 13: a generated register PDF (Chromium) through the payroll product in process; median time
+          payroll-widen --out DIR
+              registers in wordings, orders, number and period styles the payroll corpus lacks: DIR/docs, DIR/truth
           payroll-corpus --docs DIR --out DIR
               the payroll product of every file in process; OUT/NAME.json as a finished job (score with the
               payroll corpus' score.py)
