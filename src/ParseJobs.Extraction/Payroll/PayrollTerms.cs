@@ -17,6 +17,21 @@ public enum TermCategory
     Deduction,
     Tax,
     Ignore,
+
+    /// <summary>A column of an item export: what kind of item a row is (earning, deduction, tax, gross, net).</summary>
+    ItemType,
+
+    /// <summary>A column of an item export: the printed wage-type code.</summary>
+    ItemCode,
+
+    /// <summary>A column of an item export: the item's label.</summary>
+    ItemLabel,
+
+    /// <summary>A column of an item export: the amount.</summary>
+    Amount,
+
+    /// <summary>Never an employee: a totals row or block.</summary>
+    Total,
 }
 
 /// <summary>A recognised header or label: its canonical code and category.</summary>
@@ -35,18 +50,24 @@ public sealed class PayrollTerms
 
     public static PayrollTerms Default { get; } = Load();
 
-    /// <summary>The term a header or label means, or null.</summary>
+    /// <summary>The term a header or label means, or null. What an amount is (gross, net, a deduction, a tax…) wins
+    /// over who or which column it is: "Pension (employee)" is a pension, "Employee NI" national insurance.</summary>
     public PayrollTerm? Match(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
         var key = Normalize(label);
         if (key.Length == 0)
             return null;
+        return Longest(key, amountTerms: true) ?? Longest(key, amountTerms: false);
+    }
+
+    private PayrollTerm? Longest(string key, bool amountTerms)
+    {
         PayrollTerm? best = null;
         var bestLength = 0;
         foreach (var (name, term) in _names)
         {
-            if (name.Length > bestLength && (key == name || ContainsWords(key, name)))
+            if (IsAmountTerm(term.Category) == amountTerms && name.Length > bestLength && (key == name || ContainsWords(key, name)))
             {
                 best = term;
                 bestLength = name.Length;
@@ -55,6 +76,9 @@ public sealed class PayrollTerms
 
         return best;
     }
+
+    private static bool IsAmountTerm(TermCategory category) => category is TermCategory.Gross or TermCategory.Net
+        or TermCategory.Earning or TermCategory.Deduction or TermCategory.Tax or TermCategory.Ignore or TermCategory.Total;
 
     /// <summary>Lower case, accents removed, punctuation as spaces, single spaces ("AHV/IV/EO-Beitrag" → "ahv iv eo beitrag").</summary>
     public static string Normalize(string text)
