@@ -6,5 +6,6 @@ public static class PayrollReadings
     public static IReadOnlyList<IPayrollReading> Default { get; } =
     [
         new Tables.WideTableReading(),
+        new Tables.ItemRowsReading(),
     ];
 }
