@@ -27,6 +27,14 @@ public sealed class WideTableReading : IPayrollReading
         return null;
     }
 
+    // German and Italian glue words together ("Steuerbrutto", "Gesamtnetto"): a header holding one of these is
+    // gross or net when no header says so as a word.
+    private static readonly string[] GrossParts = ["brutto", "gross", "lordo"];
+    private static readonly string[] NetParts = ["netto", "netta"];
+
+    private static TableColumn? Compound(TableHeader header, string[] parts) =>
+        header.Columns.FirstOrDefault(c => c.Term is null && parts.Any(p => PayrollTerms.Normalize(c.Header).Contains(p, StringComparison.Ordinal)));
+
     private static bool IsRegisterHeader(TableHeader header) =>
         (header.First(TermCategory.Gross) ?? header.First(TermCategory.Net)) is not null
         && (header.First(TermCategory.Name) ?? header.First(TermCategory.EmployeeId) ?? header.First(TermCategory.LastName)) is not null
@@ -83,8 +91,8 @@ public sealed class WideTableReading : IPayrollReading
         var name = header.First(TermCategory.Name);
         var first = header.First(TermCategory.FirstName);
         var last = header.First(TermCategory.LastName);
-        var gross = header.First(TermCategory.Gross);
-        var net = header.First(TermCategory.Net);
+        var gross = header.First(TermCategory.Gross) ?? Compound(header, GrossParts);
+        var net = header.First(TermCategory.Net) ?? Compound(header, NetParts);
         var lines = LineColumns(header, gross, net);
         var orientation = lines.ToDictionary(c => c.Index, c => LineSigns.Orientation(data.Select(r => context.Amount(TableHeader.Cell(r, c)) ?? 0)));
 
