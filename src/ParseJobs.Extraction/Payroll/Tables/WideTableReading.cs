@@ -94,7 +94,8 @@ public sealed class WideTableReading : IPayrollReading
         var gross = header.First(TermCategory.Gross) ?? Compound(header, GrossParts);
         var net = header.First(TermCategory.Net) ?? Compound(header, NetParts);
         var lines = LineColumns(header, gross, net);
-        var orientation = lines.ToDictionary(c => c.Index, c => LineSigns.Orientation(data.Select(r => context.Amount(TableHeader.Cell(r, c)) ?? 0)));
+        // The sign convention is the document's: one orientation for all item columns (a column may hold one value).
+        var orientation = LineSigns.Orientation(lines.SelectMany(c => data.Select(r => context.Amount(TableHeader.Cell(r, c)) ?? 0)));
 
         var employees = new List<PayrollEmployee>();
         PrintedTotals? totals = null;
@@ -122,7 +123,7 @@ public sealed class WideTableReading : IPayrollReading
             {
                 if (context.Amount(TableHeader.Cell(row, column)) is not { } value || value == 0)
                     continue;
-                var line = new PayrollLine(column.Term?.Code ?? PayrollTerms.Normalize(column.Header).ToUpperInvariant(), column.Header, value * orientation[column.Index]);
+                var line = new PayrollLine(column.Term?.Code ?? PayrollTerms.Normalize(column.Header).ToUpperInvariant(), column.Header, value * orientation);
                 (column.Category == TermCategory.Tax ? taxes : deductions).Add(line);
             }
 
