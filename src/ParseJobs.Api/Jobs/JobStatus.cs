@@ -24,8 +24,4 @@ public enum JobKind
     /// <summary>The applicants of an ATS project imported, one item per candidate: applicant and CV fetched from the
     /// ATS, parsed, profile PDFs rendered (POST /v1/ats/create-pdf).</summary>
     AtsImport,
-
-    /// <summary>A payroll register, payslips or export to its canonical payroll: pay period, employees, deductions
-    /// and taxes, warnings and a confidence (POST /api/v1/jobs/ with schema=payroll).</summary>
-    PayrollExtract,
 }
