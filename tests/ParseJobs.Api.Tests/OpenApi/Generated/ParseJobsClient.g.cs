@@ -4681,6 +4681,9 @@ namespace ParseJobs.Api.Tests.OpenApi.Generated
         [System.Runtime.Serialization.EnumMember(Value = @"txt")]
         Txt = 2,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"xlsx")]
+        Xlsx = 3,
+
     }
 
     /// <summary>
