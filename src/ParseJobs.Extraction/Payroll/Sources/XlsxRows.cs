@@ -2,8 +2,9 @@ using ParseJobs.Extraction.Parsing;
 
 namespace ParseJobs.Extraction.Payroll.Sources;
 
-/// <summary>XLSX workbooks as grid rows, one block per sheet (cached values of formulas), within the ZIP bounds of
-/// <see cref="ZipGuard"/> and the row, cell and sheet limits.</summary>
+/// <summary>XLSX workbooks: recognised and checked against the ZIP bounds of <see cref="ZipGuard"/>, but their
+/// sheets are not read yet. A workbook fails with UNSUPPORTED_TYPE and a message that says what to send instead,
+/// rather than completing as a document without payroll.</summary>
 public static class XlsxRows
 {
     public static PayrollSource Read(byte[] content, ParseLimits limits)
@@ -11,7 +12,7 @@ public static class XlsxRows
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(limits);
         ZipGuard.Check(content, limits.PackageLimits());
-        // TODO(skeleton): read sheets with DocumentFormat.OpenXml's SAX reader.
-        return PayrollSource.Empty;
+        throw new DocumentParseException(ParseErrorCodes.UnsupportedType,
+            "XLSX workbooks are not read yet; save the sheet as CSV (any delimiter, decimal point or comma) and send that.");
     }
 }
